@@ -1,0 +1,1 @@
+"""Adempauze's pure logic: models, rules, content and text, with no UI and no database."""

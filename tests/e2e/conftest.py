@@ -1,0 +1,39 @@
+"""Fixtures for journeys in headless Chromium: the browser, and the app as a real process."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.browser import CHROMIUM_ARGS, AppProcess, find_chromium
+
+pytestmark = pytest.mark.e2e
+
+
+@pytest.fixture(scope="session")
+def browser():
+    executable = find_chromium()
+    if executable is None:
+        reason = "no Chromium found (install Debian's `chromium`, or run `make test`)"
+        if os.environ.get("CI"):
+            pytest.fail(f"end-to-end tests need a browser under CI: {reason}")
+        print(f"\n*** SKIPPING END-TO-END TESTS: {reason} ***\n", file=sys.stderr)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Iterator[AppProcess]:
+    """The real app on a free port with a fresh data folder, stopped after the test."""
+    process = AppProcess(data_dir=tmp_path / "data").start()
+    yield process
+    process.stop()

@@ -1,0 +1,267 @@
+"""The app shell: theme, language, bottom navigation, one route per screen, and the floating pause."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+import flet as ft
+
+from domain.i18n import Translator, choose_language
+from domain.settings import Settings
+from storage.settings_repository import SettingsRepository
+from views import theme
+from views.context import AppContext
+from views.registry import collect_routes
+
+if TYPE_CHECKING:
+    from storage import Store
+
+log = logging.getLogger("adempauze")
+
+
+@dataclass(frozen=True)
+class Section:
+    route: str
+    label_key: str
+    key: str
+    icon: Any
+    selected_icon: Any
+
+
+SECTIONS = (
+    Section(
+        "/understand",
+        "nav.understand",
+        "nav-understand",
+        ft.Icons.LIGHTBULB_OUTLINE,
+        ft.Icons.LIGHTBULB,
+    ),
+    Section("/", "nav.pause", "nav-pause", ft.Icons.SPA_OUTLINED, ft.Icons.SPA),
+    Section(
+        "/plan", "nav.plan", "nav-plan", ft.Icons.CALENDAR_MONTH_OUTLINED, ft.Icons.CALENDAR_MONTH
+    ),
+    Section("/settings", "nav.settings", "nav-settings", ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE),
+)
+# Screens where reading or planning happens carry the floating one-tap pause.
+FLOATING_PAUSE_PREFIXES = ("/understand", "/plan")
+# Screens shown without navigation, so nothing distracts from them.
+IMMERSIVE = ("/pause/run",)
+
+
+def section_index(path: str) -> int:
+    """Which navigation destination a path belongs to: its longest matching section prefix."""
+    best, best_len = 1, 0
+    for index, section in enumerate(SECTIONS):
+        root = section.route
+        if root != "/" and (path == root or path.startswith(root + "/")) and len(root) > best_len:
+            best, best_len = index, len(root)
+    return best
+
+
+def parent_route(path: str) -> str | None:
+    """Where "back" goes from a sub-screen (`/plan/boundaries` → `/plan`); None on a top screen."""
+    if path in {s.route for s in SECTIONS}:
+        return None
+    if path.startswith("/pause/") or path == "/about":
+        return "/" if path != "/about" else "/settings"
+    return path.rsplit("/", 1)[0] or "/"
+
+
+class AppShell:
+    """Builds one session's UI and keeps it in step with the route and the settings."""
+
+    def __init__(
+        self,
+        page: ft.Page,
+        store: Store,
+        *,
+        lang_flag: str | None = None,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
+        self.page = page
+        self.store = store
+        self.lang_flag = lang_flag
+        self.now = now
+        self.routes = collect_routes()
+        self.settings_repo = SettingsRepository(store)
+        self.ctx: AppContext | None = None
+
+    async def start(self) -> None:
+        page = self.page
+        settings = self.settings_repo.load()
+        device = [] if (self.lang_flag or settings.language) else await self._device_languages()
+        lang = choose_language(self.lang_flag, settings.language, device)
+        self.ctx = AppContext(
+            page=page,
+            store=self.store,
+            translator=Translator(lang),
+            settings=settings,
+            now=self.now,
+            route=page.route or "/",
+            _navigate=self._navigate,
+            _refresh=lambda: self.render(self.ctx.route if self.ctx else "/"),
+            _apply_settings=self._apply_settings,
+            _notify=self._notify,
+        )
+        page.title = "Adempauze"
+        page.theme = theme.build_theme(dark=False)
+        page.dark_theme = theme.build_theme(dark=True)
+        page.theme_mode = theme.theme_mode(settings.theme)
+        page.padding = 0
+        page.on_route_change = self._on_route_change
+        page.on_disconnect = lambda e: self._leave()
+        page.on_close = lambda e: self._leave()
+        self.render(page.route or "/")
+
+    async def _device_languages(self) -> list[str]:
+        """The device's preferred languages, most preferred first; empty when it can't tell."""
+        try:
+            info = await self.page.get_device_info()
+        except Exception:  # a client that can't answer must not stop the app from opening
+            log.info("device info unavailable", exc_info=True)
+            return []
+        found: list[str] = []
+        for attr in ("language", "languages"):
+            value = getattr(info, attr, None)
+            found += [value] if isinstance(value, str) else list(value or [])
+        for locale in getattr(info, "locales", None) or []:
+            found.append(getattr(locale, "language_code", str(locale)))
+        return found
+
+    # --- navigation -------------------------------------------------------------------------
+
+    def _navigate(self, route: str) -> None:
+        self.page.navigate(route)
+
+    def _on_route_change(self, e: ft.RouteChangeEvent) -> None:
+        self.render(e.route)
+
+    def _leave(self) -> None:
+        if not self.ctx:
+            return
+        callbacks, self.ctx.leave_callbacks = self.ctx.leave_callbacks, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:
+                log.exception("cleanup on leaving a screen failed")
+
+    def render(self, route: str) -> None:
+        assert self.ctx is not None
+        self._leave()
+        ctx = self.ctx
+        ctx.route = route or "/"
+        builder = self.routes.get(ctx.path)
+        if builder is None:
+            ctx.route = "/"
+            builder = self.routes["/"]
+        body = builder(ctx)
+        self._compose(ctx, body)
+        self.page.update()
+
+    def _compose(self, ctx: AppContext, body: ft.Control) -> None:
+        page, t, path = self.page, ctx.t, ctx.path
+        immersive = path in IMMERSIVE
+        banners = [self._banner(text) for text in self._standing_notices(ctx)]
+        page.controls = [
+            ft.SafeArea(
+                expand=True,
+                content=ft.Column(
+                    [*banners, body],
+                    expand=True,
+                    scroll=ft.ScrollMode.AUTO,
+                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                ),
+            )
+        ]
+        parent = parent_route(path)
+        page.appbar = (
+            None
+            if immersive
+            else ft.AppBar(
+                title=ft.Text(t("app.name")),
+                leading=(
+                    ft.IconButton(
+                        icon=ft.Icons.ARROW_BACK,
+                        tooltip=t("app.back"),
+                        on_click=lambda e, r=parent: ctx.navigate(r),
+                        key="app-back",
+                    )
+                    if parent
+                    else None
+                ),
+                automatically_imply_leading=False,
+            )
+        )
+        page.navigation_bar = None if immersive else self._navigation_bar(ctx)
+        page.floating_action_button = (
+            ft.FloatingActionButton(
+                content=t("app.pause_now"),
+                icon=ft.Icons.SPA,
+                key="pause-now",
+                on_click=lambda e: ctx.start_pause(),
+                height=56,
+            )
+            if path.startswith(FLOATING_PAUSE_PREFIXES)
+            else None
+        )
+
+    def _navigation_bar(self, ctx: AppContext) -> ft.NavigationBar:
+        return ft.NavigationBar(
+            selected_index=section_index(ctx.path),
+            destinations=[
+                ft.NavigationBarDestination(
+                    label=ctx.t(s.label_key), icon=s.icon, selected_icon=s.selected_icon, key=s.key
+                )
+                for s in SECTIONS
+            ],
+            on_change=lambda e: ctx.navigate(SECTIONS[int(e.control.selected_index)].route),
+        )
+
+    def _standing_notices(self, ctx: AppContext) -> list[str]:
+        notices = []
+        if getattr(self.store, "read_only", False):
+            notices.append(ctx.t("app.read_only"))
+        if getattr(self.store, "notices", None) and not ctx.memory.get("app.recovery_seen"):
+            notices.append(ctx.t("app.recovered"))
+        return notices
+
+    def _banner(self, text: str) -> ft.Control:
+        return ft.Container(
+            content=ft.Row(
+                [ft.Icon(ft.Icons.INFO_OUTLINE), ft.Text(text, expand=True, size=16)],
+                vertical_alignment=ft.CrossAxisAlignment.START,
+            ),
+            padding=theme.GAP,
+            bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        )
+
+    # --- settings and messages ----------------------------------------------------------------
+
+    def _apply_settings(self, settings: Settings) -> None:
+        assert self.ctx is not None
+        self.settings_repo.save(settings)
+        ctx = self.ctx
+        ctx.settings = settings
+        if settings.language and settings.language != ctx.lang:
+            ctx.translator = Translator(settings.language)
+        self.page.theme_mode = theme.theme_mode(settings.theme)
+        self.render(ctx.route)
+
+    def _notify(self, text: str) -> None:
+        self.page.show_dialog(ft.SnackBar(content=ft.Text(text, size=16), duration=4000))
+
+
+def create_app(
+    store: Store, *, lang_flag: str | None = None, now: Callable[[], datetime] = datetime.now
+) -> Callable[[ft.Page], Any]:
+    """The Flet entry point: one shell per session, all sharing the process's single store."""
+
+    async def main(page: ft.Page) -> None:
+        await AppShell(page, store, lang_flag=lang_flag, now=now).start()
+
+    return main
