@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+from urllib.parse import parse_qs, urlsplit
 
 import flet as ft
 
@@ -81,8 +83,10 @@ class AppShell:
         *,
         lang_flag: str | None = None,
         now: Callable[[], datetime] = datetime.now,
+        access_token: str | None = None,
     ) -> None:
         self.page = page
+        self.access_token = access_token
         self.store = store
         self.lang_flag = lang_flag
         self.now = now
@@ -92,6 +96,11 @@ class AppShell:
 
     async def start(self) -> None:
         page = self.page
+        if self.access_token is not None and not token_matches(page.route, self.access_token):
+            # Checked once, when the session starts; the session keeps its access after that.
+            # Without it the session sees one short screen and touches no data at all.
+            self._show_no_access()
+            return
         settings = self.settings_repo.load()
         device = [] if (self.lang_flag or settings.language) else await self._device_languages()
         lang = choose_language(self.lang_flag, settings.language, device)
@@ -116,6 +125,26 @@ class AppShell:
         page.on_disconnect = lambda e: self._leave()
         page.on_close = lambda e: self._leave()
         self.render(page.route or "/")
+
+    def _show_no_access(self) -> None:
+        t = Translator(choose_language(self.lang_flag, None, []))
+        self.page.title = "Adempauze"
+        self.page.controls = [
+            ft.SafeArea(
+                content=ft.Container(
+                    padding=theme.GAP,
+                    content=ft.Column(
+                        [
+                            ft.Semantics(
+                                header=True, content=ft.Text(t("access.denied.title"), size=26)
+                            ),
+                            ft.Text(t("access.denied.body"), size=17),
+                        ]
+                    ),
+                )
+            )
+        ]
+        self.page.update()
 
     async def _device_languages(self) -> list[str]:
         """The device's preferred languages, most preferred first; empty when it can't tell."""
@@ -256,12 +285,25 @@ class AppShell:
         self.page.show_dialog(ft.SnackBar(content=ft.Text(text, size=16), duration=4000))
 
 
+def token_matches(route: str | None, expected: str) -> bool:
+    """Whether the session's first route carries the access token (`/?token=…`)."""
+    supplied = parse_qs(urlsplit(route or "").query).get("token", [""])[-1]
+    return bool(expected) and hmac.compare_digest(supplied.encode(), expected.encode())
+
+
 def create_app(
-    store: Store, *, lang_flag: str | None = None, now: Callable[[], datetime] = datetime.now
+    store: Store,
+    *,
+    lang_flag: str | None = None,
+    now: Callable[[], datetime] = datetime.now,
+    access_token: str | None = None,
 ) -> Callable[[ft.Page], Any]:
-    """The Flet entry point: one shell per session, all sharing the process's single store."""
+    """The Flet entry point: one shell per session, all sharing the process's single store.
+
+    With `access_token`, a session must open with `?token=<it>` or it sees only "no access".
+    """
 
     async def main(page: ft.Page) -> None:
-        await AppShell(page, store, lang_flag=lang_flag, now=now).start()
+        await AppShell(page, store, lang_flag=lang_flag, now=now, access_token=access_token).start()
 
     return main

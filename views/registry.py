@@ -20,6 +20,7 @@ SCREEN_MODULES = (
     "views.boundaries",
     "views.settings",
     "views.about",
+    "views.data",
 )
 
 
