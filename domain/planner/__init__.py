@@ -1,0 +1,1 @@
+"""Plannen: a lighter agenda with capacity, boundaries and recovery moments."""
