@@ -1,0 +1,24 @@
+"""Durable on-device storage: TinyDB files written atomically, one owner per data folder."""
+
+from storage.errors import (
+    DuplicateIdError,
+    ImportValidationError,
+    ReadOnlyError,
+    StorageError,
+    StorageFullError,
+    StoreLocked,
+    StoreNotice,
+)
+from storage.store import Collection, Store
+
+__all__ = [
+    "Collection",
+    "DuplicateIdError",
+    "ImportValidationError",
+    "ReadOnlyError",
+    "StorageError",
+    "StorageFullError",
+    "Store",
+    "StoreLocked",
+    "StoreNotice",
+]
