@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from domain.pauses import Pattern, Step
@@ -79,3 +80,9 @@ def _stretch_steps(steps: tuple[Step, ...], total_seconds: int) -> list[Step]:
         step = stretched[index]
         stretched[index] = Step(step.name, step.seconds + bonus, step.breath, step.flex)
     return stretched
+
+
+def format_time_left(seconds: float) -> str:
+    """'m:ss', rounded up, so a fresh minute reads 1:00 and only the very end reads 0:00."""
+    whole = max(0, math.ceil(seconds - 1e-9))
+    return f"{whole // 60}:{whole % 60:02d}"

@@ -4,7 +4,7 @@ import itertools
 
 import pytest
 
-from domain.pause_schedule import Phase, phase_index_at, schedule_phases
+from domain.pause_schedule import Phase, format_time_left, phase_index_at, schedule_phases
 from domain.pauses import (
     BETWEEN,
     BOX,
@@ -151,3 +151,28 @@ def test_schedule_empty(total, expected):
 def test_phase_index_at(elapsed, expected):
     phases = schedule_phases(CALM.pattern, 60)
     assert phase_index_at(phases, elapsed) == expected
+
+
+@pytest.mark.parametrize(
+    ("seconds", "expected"),
+    [
+        # a fresh minute
+        (60.0, "1:00"),
+        # a fraction of a second gone still reads the full minute
+        (59.4, "1:00"),
+        # five minutes
+        (300, "5:00"),
+        # ten seconds left
+        (10.0, "0:10"),
+        # under a second left rounds up to one
+        (0.2, "0:01"),
+        # the end
+        (0.0, "0:00"),
+        # never negative
+        (-3.0, "0:00"),
+        # twenty minutes
+        (1200, "20:00"),
+    ],
+)
+def test_format_time_left(seconds, expected):
+    assert format_time_left(seconds) == expected
