@@ -1,15 +1,204 @@
-"""Herken je dit?: the self-check and what it suggests."""
+"""Herken je dit?: the self-check, what it suggests, and what changed since last time."""
 
 from __future__ import annotations
 
-import flet as ft
+import logging
+from typing import Any
 
+import flet as ft
+from babel.dates import format_date
+
+from domain.selfcheck import (
+    GROUPS,
+    SelfCheckResult,
+    compare_results,
+    items_in,
+    latest_two,
+    suggest_for,
+)
+from domain.walkthrough import walkthrough_for
+from storage.errors import StorageError
+from storage.walkthrough_repository import WalkthroughRepository
 from views.context import AppContext
-from views.widgets import placeholder
+from views.theme import GAP
+from views.walkthrough import (
+    BUTTON_PADDING,
+    action_button,
+    not_medical_line,
+    reframe_panel,
+    run_action,
+)
+from views.widgets import body_text, heading
+
+log = logging.getLogger("adempauze")
+
+
+class SelfCheckView:
+    """The form, or the latest result with its suggestions; retaking starts from the last picks."""
+
+    def __init__(self, ctx: AppContext, repo: WalkthroughRepository) -> None:
+        self.ctx = ctx
+        self.repo = repo
+        self.latest, self.previous = latest_two(repo.selfchecks())
+        self.editing = self.latest is None
+        self.picks: set[str] = set(self.latest.picks) if self.latest else set()
+        self.showing_reframe = False
+        self.column = ft.Column(spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        self.root = ft.Container(
+            content=self.column, padding=ft.Padding.only(left=GAP, right=GAP, top=GAP, bottom=96)
+        )
+        self.compose()
+
+    def redraw(self) -> None:
+        self.compose()
+        if self.root.page is not None:
+            self.root.update()
+
+    def compose(self) -> None:
+        self.column.controls = self.form() if self.editing else self.result()
+
+    # --- verbs --------------------------------------------------------------------------------
+
+    def toggle(self, item_id: str, checked: bool) -> None:
+        (self.picks.add if checked else self.picks.discard)(item_id)
+
+    def save(self, e: Any = None) -> None:
+        try:
+            result = self.repo.add_selfcheck(sorted(self.picks), self.ctx.now())
+        except StorageError:
+            # The store refused (read-only or full): still show what helps, just not remembered.
+            log.warning("self-check not saved", exc_info=True)
+            result = SelfCheckResult.take("unsaved", sorted(self.picks), self.ctx.now())
+        self.previous, self.latest = self.latest, result
+        self.editing = False
+        self.showing_reframe = False
+        self.redraw()
+
+    def retake(self, e: Any = None) -> None:
+        self.editing = True
+        self.redraw()
+
+    def toggle_reframe(self) -> None:
+        self.showing_reframe = not self.showing_reframe
+        self.redraw()
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def form(self) -> list[ft.Control]:
+        t = self.ctx.t
+        controls: list[ft.Control] = [
+            heading(t("understand.selfcheck.title"), key="selfcheck-title"),
+            body_text(t("understand.selfcheck.intro")),
+        ]
+        for group in GROUPS:
+            controls.append(heading(t(f"understand.selfcheck.group.{group}"), size=20))
+            controls += [
+                ft.Checkbox(
+                    label=ft.Text(t(item.label_key), size=17, no_wrap=False),
+                    semantics_label=t(item.label_key),
+                    value=item.id in self.picks,
+                    key=f"selfcheck-item-{item.id}",
+                    on_change=lambda e, i=item.id: self.toggle(i, bool(e.control.value)),
+                )
+                for item in items_in(group)
+            ]
+        controls.append(
+            ft.FilledButton(
+                content=ft.Text(t("understand.selfcheck.save"), size=18, no_wrap=False),
+                icon=ft.Icons.ARROW_FORWARD,
+                key="selfcheck-save",
+                on_click=self.save,
+                style=ft.ButtonStyle(padding=BUTTON_PADDING),
+            )
+        )
+        return controls
+
+    def result(self) -> list[ft.Control]:
+        t, latest = self.ctx.t, self.latest
+        assert latest is not None
+        date = format_date(latest.taken_at.date(), format="long", locale=self.ctx.lang)
+        controls: list[ft.Control] = [
+            heading(t("understand.selfcheck.result_title"), key="selfcheck-result-title"),
+            ft.Text(t("understand.selfcheck.taken_on", date=date), size=15),
+        ]
+        suggestions = suggest_for(latest.picks)
+        if not suggestions:
+            controls.append(body_text(t("understand.selfcheck.none_picked")))
+        for found in suggestions:
+            because = ", ".join(
+                t(f"understand.selfcheck.item.{pick}").lower() for pick in found.because
+            )
+            action = found.suggestion.action
+            controls.append(
+                ft.Column(
+                    [
+                        action_button(
+                            t(found.suggestion.text_key),
+                            lambda e, a=action: run_action(self.ctx, a, self.toggle_reframe),
+                            key=f"selfcheck-go-{found.suggestion.id}",
+                            icon=ft.Icons.ARROW_FORWARD,
+                        ),
+                        ft.Text(
+                            t("understand.selfcheck.because", items=because),
+                            size=15,
+                            color=ft.Colors.ON_SURFACE_VARIANT,
+                        ),
+                    ],
+                    spacing=4,
+                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
+                )
+            )
+        if self.showing_reframe:
+            controls.append(
+                reframe_panel(
+                    walkthrough_for(self.ctx.lang).reframe,
+                    t("understand.reframe_close"),
+                    lambda e: self.toggle_reframe(),
+                    key="selfcheck-reframe",
+                )
+            )
+        controls += self.changes()
+        controls += [
+            not_medical_line(self.ctx),
+            ft.OutlinedButton(
+                content=ft.Text(t("understand.selfcheck.retake"), size=17, no_wrap=False),
+                icon=ft.Icons.REFRESH,
+                key="selfcheck-retake",
+                on_click=self.retake,
+                style=ft.ButtonStyle(padding=BUTTON_PADDING),
+            ),
+            ft.TextButton(
+                content=ft.Text(t("understand.selfcheck.back"), size=17, no_wrap=False),
+                key="selfcheck-back",
+                on_click=lambda e: self.ctx.navigate("/understand"),
+                style=ft.ButtonStyle(padding=BUTTON_PADDING),
+            ),
+        ]
+        return controls
+
+    def changes(self) -> list[ft.Control]:
+        t, latest = self.ctx.t, self.latest
+        assert latest is not None
+        title = heading(t("understand.selfcheck.changes_title"), size=20)
+        if self.previous is None:
+            return [title, body_text(t("understand.selfcheck.first_time"), key="selfcheck-changes")]
+        change = compare_results(self.previous, latest)
+
+        def names(ids: tuple[str, ...]) -> str:
+            return ", ".join(t(f"understand.selfcheck.item.{i}").lower() for i in ids)
+
+        lines = []
+        if change.new:
+            lines.append(t("understand.selfcheck.new", items=names(change.new)))
+        if change.no_longer:
+            lines.append(t("understand.selfcheck.no_longer", items=names(change.no_longer)))
+        if not change.changed:
+            lines.append(t("understand.selfcheck.unchanged"))
+        return [title, body_text("\n".join(lines), key="selfcheck-changes")]
 
 
 def build(ctx: AppContext) -> ft.Control:
-    return placeholder(ctx.t("app.selfcheck"), ctx.t("app.soon"))
+    return SelfCheckView(ctx, WalkthroughRepository(ctx.store)).root
 
 
 ROUTES = {"/understand/selfcheck": build}

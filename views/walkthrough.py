@@ -1,15 +1,316 @@
-"""Begrijpen: the walk-through of why relaxing fails after long stress."""
+"""Begrijpen: the walk-through of why relaxing fails after long stress, one card at a time."""
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
+from typing import Any
+
 import flet as ft
 
+from domain.walkthrough import (
+    SUPPORT_CHAPTER_ID,
+    Action,
+    Card,
+    Reframe,
+    WalkthroughProgress,
+    WalkthroughState,
+    walkthrough_for,
+)
+from storage.errors import StorageError
+from storage.walkthrough_repository import WalkthroughRepository
 from views.context import AppContext
-from views.widgets import placeholder
+from views.theme import GAP, TOUCH
+from views.widgets import body_text, heading
+
+log = logging.getLogger("adempauze")
+
+SWIPE_SPEED = 250  # logical px/s: slower drags are scrolling or hesitation, not a swipe
+BUTTON_PADDING = ft.Padding.symmetric(vertical=14, horizontal=20)  # 48 px+ with the label
+
+
+class SavingRepository:
+    """Saves progress, but a store that refuses (read-only, full) never stops the reading."""
+
+    def __init__(self, repo: WalkthroughRepository) -> None:
+        self._repo = repo
+
+    def save_progress(self, progress: WalkthroughProgress) -> None:
+        try:
+            self._repo.save_progress(progress)
+        except StorageError:
+            log.warning("walk-through position not saved", exc_info=True)
+
+
+def run_action(ctx: AppContext, action: Action, show_reframe: Callable[[], None]) -> None:
+    """Carry out a do-it-now action or a self-check suggestion."""
+    if action.kind == "pause":
+        ctx.start_pause(action.pause_kind, action.seconds)
+    elif action.kind == "route" and action.route:
+        ctx.navigate(action.route)
+    else:
+        show_reframe()
+
+
+def action_button(text: str, on_click: Any, *, key: str, icon: Any = None) -> ft.Control:
+    """A tonal button whose label may wrap at large text sizes and stays at least 48 px high."""
+    return ft.FilledTonalButton(
+        content=ft.Text(text, size=17, no_wrap=False, text_align=ft.TextAlign.CENTER),
+        icon=icon,
+        key=key,
+        on_click=on_click,
+        style=ft.ButtonStyle(padding=BUTTON_PADDING),
+    )
+
+
+def reframe_panel(reframe: Reframe, close_label: str, on_close: Any, *, key: str) -> ft.Control:
+    """The card about rest, shown in place of nothing: no new screen to get lost in."""
+    return ft.Container(
+        key=key,
+        padding=GAP,
+        border_radius=12,
+        bgcolor=ft.Colors.TERTIARY_CONTAINER,
+        content=ft.Column(
+            [
+                heading(reframe.title, size=22),
+                *[body_text(p, color=ft.Colors.ON_TERTIARY_CONTAINER) for p in reframe.paragraphs],
+                ft.TextButton(
+                    content=close_label,
+                    key=f"{key}-close",
+                    on_click=on_close,
+                    style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                ),
+            ],
+            spacing=GAP // 2,
+        ),
+    )
+
+
+def not_medical_line(ctx: AppContext) -> ft.Control:
+    return ft.Row(
+        [
+            ft.Icon(ft.Icons.INFO_OUTLINE, size=20, color=ft.Colors.ON_SURFACE_VARIANT),
+            ft.Text(
+                ctx.t("understand.not_medical"),
+                size=15,
+                color=ft.Colors.ON_SURFACE_VARIANT,
+                expand=True,
+                key="understand-not-medical",
+            ),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.START,
+    )
+
+
+class WalkthroughView:
+    """One card at a time, with progress, next/back, swipe and a chapter list."""
+
+    def __init__(self, ctx: AppContext, state: WalkthroughState) -> None:
+        self.ctx = ctx
+        self.state = state
+        self.column = ft.Column(spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
+        self.root = ft.Container(
+            content=self.column,
+            # room at the bottom so the floating pause button never covers the last button
+            padding=ft.Padding.only(left=GAP, right=GAP, top=GAP, bottom=96),
+        )
+        self.compose()
+
+    # --- moves --------------------------------------------------------------------------------
+
+    def go_next(self, e: Any = None) -> None:
+        if self.state.go_next(self.ctx.now()):
+            self.redraw()
+
+    def go_back(self, e: Any = None) -> None:
+        if self.state.go_back(self.ctx.now()):
+            self.redraw()
+
+    def open_chapter(self, chapter_id: str) -> None:
+        self.state.open_chapter(chapter_id, self.ctx.now())
+        self.redraw()
+
+    def swipe(self, e: ft.DragEndEvent) -> None:
+        # A leftward fling reads the next card, like turning a page; rightward goes back.
+        speed = e.primary_velocity if e.primary_velocity is not None else e.velocity.x
+        if speed <= -SWIPE_SPEED:
+            self.go_next()
+        elif speed >= SWIPE_SPEED:
+            self.go_back()
+
+    def toggle_reframe(self) -> None:
+        self.state.toggle_reframe()
+        self.redraw()
+
+    def redraw(self) -> None:
+        self.compose()
+        if self.root.page is not None:
+            self.root.update()
+
+    # --- drawing ------------------------------------------------------------------------------
+
+    def compose(self) -> None:
+        state, t = self.state, self.ctx.t
+        self.column.controls = [
+            self.progress(),
+            self.chapter_list(),
+            ft.GestureDetector(
+                content=self.card_view(state.card),
+                on_horizontal_drag_end=self.swipe,
+                drag_interval=50,
+                key="step-swipe",
+            ),
+            self.step_buttons(),
+            ft.OutlinedButton(
+                content=ft.Text(t("understand.selfcheck.open"), size=17, no_wrap=False),
+                icon=ft.Icons.CHECKLIST,
+                key="selfcheck-open",
+                on_click=lambda e: self.ctx.navigate("/understand/selfcheck"),
+                style=ft.ButtonStyle(padding=BUTTON_PADDING),
+            ),
+        ]
+
+    def progress(self) -> ft.Control:
+        state, t = self.state, self.ctx.t
+        spoken = t("understand.progress_label", current=state.index + 1, total=state.total)
+        return ft.Column(
+            [
+                ft.Row(
+                    [
+                        ft.Text(
+                            state.chapter.title,
+                            size=15,
+                            color=ft.Colors.ON_SURFACE_VARIANT,
+                            expand=True,
+                            key="step-chapter",
+                        ),
+                        ft.Semantics(
+                            label=spoken,
+                            content=ft.Text(state.label, size=15, key="step-progress"),
+                        ),
+                    ],
+                    vertical_alignment=ft.CrossAxisAlignment.START,
+                ),
+                ft.ProgressBar(
+                    value=state.fraction,
+                    bar_height=6,
+                    border_radius=3,
+                    semantics_label=spoken,
+                    key="step-progress-bar",
+                ),
+            ],
+            spacing=6,
+        )
+
+    def chapter_list(self) -> ft.Control:
+        state, t = self.state, self.ctx.t
+        return ft.ExpansionTile(
+            title=ft.Text(t("understand.chapters"), size=17),
+            leading=ft.Icon(ft.Icons.LIST),
+            key="step-chapters",
+            min_tile_height=TOUCH,
+            controls=[
+                ft.TextButton(
+                    content=ft.Text(
+                        f"{number}. {chapter.title}",
+                        size=17,
+                        no_wrap=False,
+                        weight=ft.FontWeight.W_600 if chapter.id == state.chapter.id else None,
+                    ),
+                    key=f"chapter-{chapter.id}",
+                    on_click=lambda e, cid=chapter.id: self.open_chapter(cid),
+                    style=ft.ButtonStyle(
+                        padding=BUTTON_PADDING, alignment=ft.Alignment.CENTER_LEFT
+                    ),
+                )
+                for number, chapter in enumerate(state.walkthrough.chapters, start=1)
+            ],
+            expanded_cross_axis_alignment=ft.CrossAxisAlignment.STRETCH,
+        )
+
+    def card_view(self, card: Card) -> ft.Control:
+        t = self.ctx.t
+        parts: list[ft.Control] = [heading(card.title, key="step-title")]
+        parts += [body_text(p) for p in card.paragraphs]
+        parts += [
+            ft.Row(
+                [ft.Icon(ft.Icons.CIRCLE, size=8), body_text(b, expand=True)],
+                vertical_alignment=ft.CrossAxisAlignment.START,
+                spacing=12,
+            )
+            for b in card.bullets
+        ]
+        if card.quote:
+            parts.append(
+                ft.Container(
+                    content=body_text(card.quote, italic=True),
+                    padding=ft.Padding.only(left=GAP),
+                    border=ft.Border.only(left=ft.BorderSide(4, ft.Colors.PRIMARY)),
+                )
+            )
+        if card.chapter_id == SUPPORT_CHAPTER_ID:
+            parts.append(not_medical_line(self.ctx))
+        action = card.action
+        if action is not None:
+            parts.append(ft.Text(t("understand.do_it_now"), size=15, weight=ft.FontWeight.W_600))
+            parts.append(
+                action_button(
+                    t(action.label_key),
+                    lambda e, a=action: run_action(self.ctx, a, self.toggle_reframe),
+                    key=f"step-action-{action.id}",
+                    icon=ft.Icons.ARROW_FORWARD,
+                )
+            )
+        if self.state.showing_reframe:
+            parts.append(
+                reframe_panel(
+                    self.state.walkthrough.reframe,
+                    t("understand.reframe_close"),
+                    lambda e: self.toggle_reframe(),
+                    key="step-reframe",
+                )
+            )
+        return ft.Container(
+            content=ft.Column(parts, spacing=GAP * 3 // 4),
+            padding=GAP,
+            border_radius=16,
+            bgcolor=ft.Colors.SURFACE_CONTAINER_LOW,
+            key=f"card-{card.id}",
+        )
+
+    def step_buttons(self) -> ft.Control:
+        t, state = self.ctx.t, self.state
+        return ft.Row(
+            [
+                ft.OutlinedButton(
+                    content=t("understand.step_back"),
+                    icon=ft.Icons.ARROW_BACK,
+                    key="step-back",
+                    on_click=self.go_back,
+                    disabled=state.is_first,
+                    expand=True,
+                    style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                ),
+                ft.FilledButton(
+                    content=t("understand.step_next"),
+                    icon=ft.Icons.ARROW_FORWARD,
+                    key="step-next",
+                    on_click=self.go_next,
+                    disabled=state.is_last,
+                    expand=True,
+                    style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                ),
+            ],
+            spacing=GAP,
+        )
 
 
 def build(ctx: AppContext) -> ft.Control:
-    return placeholder(ctx.t("nav.understand"), ctx.t("app.soon"))
+    repo = WalkthroughRepository(ctx.store)
+    state = WalkthroughState.resume(
+        walkthrough_for(ctx.lang), repo.load_progress(), SavingRepository(repo)
+    )
+    return WalkthroughView(ctx, state).root
 
 
 ROUTES = {"/understand": build}

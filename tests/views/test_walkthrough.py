@@ -1,0 +1,145 @@
+"""The walk-through screen in a real Flet session: next, back, swipe, jump, actions, resume."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tests.flet_session import AppHarness, open_app
+
+NOW = datetime(2026, 11, 25, 20, 0)
+
+
+async def start(data_dir: Path, lang: str = "nl") -> AppHarness:
+    app = await open_app(data_dir, route="/understand", lang=lang, now=lambda: NOW)
+    app.assert_no_crash()
+    return app
+
+
+async def stop(app: AppHarness) -> None:
+    await app.close()
+    app.store.close()  # type: ignore[attr-defined]
+
+
+def title(app: AppHarness) -> str:
+    return app.find("step-title").value
+
+
+def progress(app: AppHarness) -> str:
+    return app.find("step-progress").value
+
+
+async def test_next_back_and_labels(tmp_path: Path) -> None:
+    app = await start(tmp_path)
+    try:
+        assert progress(app) == "1 / 13"
+        assert app.find("step-next").content == "Volgende"
+        assert app.find("step-back").content == "Vorige"
+        assert app.find("step-back").disabled
+        for _ in range(3):
+            await app.click("step-next")
+        assert (progress(app), title(app)) == ("4 / 13", "Denkpatronen die spanning vasthouden")
+        assert app.find("step-progress-bar").value == pytest.approx(4 / 13)
+        await app.click("step-back")
+        assert progress(app) == "3 / 13"
+        app.assert_no_crash()
+    finally:
+        await stop(app)
+
+
+async def test_english_labels(tmp_path: Path) -> None:
+    app = await start(tmp_path, "en")
+    try:
+        assert (app.find("step-next").content, app.find("step-back").content) == ("Next", "Back")
+        assert title(app) == "The evening your body won't cooperate"
+    finally:
+        await stop(app)
+
+
+async def test_swipe_moves_by_velocity(tmp_path: Path) -> None:
+    app = await start(tmp_path)
+    try:
+
+        def fling(speed: float) -> dict:
+            return {
+                "l": {"x": 0, "y": 0},
+                "g": {"x": 0, "y": 0},
+                "v": {"x": speed, "y": 0},
+                "pv": speed,
+            }
+
+        await app.fire("step-swipe", "horizontal_drag_end", fling(-900))  # leftward: next
+        assert progress(app) == "2 / 13"
+        await app.fire("step-swipe", "horizontal_drag_end", fling(40))  # a slow drift: stay
+        assert progress(app) == "2 / 13"
+        await app.fire("step-swipe", "horizontal_drag_end", fling(900))  # rightward: back
+        assert progress(app) == "1 / 13"
+        app.assert_no_crash()
+    finally:
+        await stop(app)
+
+
+async def test_jump_to_a_chapter_and_the_actions(tmp_path: Path) -> None:
+    app = await start(tmp_path)
+    try:
+        await app.click("chapter-helps")
+        assert (progress(app), title(app)) == ("7 / 13", "1. Begin klein")
+        await app.click("step-action-pause")
+        assert app.page.route == "/pause/run"
+        await app.go("/understand")
+        await app.click("step-next")
+        await app.click("step-action-recovery")
+        assert app.page.route == "/plan?add=recovery"
+        await app.go("/understand")
+        await app.click("step-next")
+        await app.click("step-action-boundaries")
+        assert app.page.route == "/plan/boundaries"
+        await app.go("/understand")
+        await app.click("step-next")
+        await app.click("step-action-rhythm")
+        assert app.page.route == "/settings/rhythm"
+        await app.go("/understand")
+        await app.click("step-next")
+        assert not app.has("step-reframe")
+        await app.click("step-action-reframe")
+        assert app.page.route == "/understand"
+        assert app.has("step-reframe") and app.text_shown("Rust is geen beloning")
+        await app.click("step-reframe-close")
+        assert not app.has("step-reframe")
+        app.assert_no_crash()
+    finally:
+        await stop(app)
+
+
+async def test_support_chapter_shows_not_medical_line(tmp_path: Path) -> None:
+    app = await start(tmp_path)
+    try:
+        await app.click("chapter-support")
+        assert app.has("understand-not-medical")
+        assert app.text_shown("0800-0113") and app.text_shown("huisarts")
+    finally:
+        await stop(app)
+
+
+async def test_position_survives_a_new_session(tmp_path: Path) -> None:
+    app = await start(tmp_path)
+    for _ in range(3):
+        await app.click("step-next")
+    await stop(app)
+    again = await start(tmp_path)
+    try:
+        assert progress(again) == "4 / 13"
+    finally:
+        await stop(again)
+
+
+async def test_selfcheck_entry(tmp_path: Path) -> None:
+    app = await start(tmp_path)
+    try:
+        await app.click("selfcheck-open")
+        assert app.page.route == "/understand/selfcheck"
+        assert app.has("selfcheck-title")
+    finally:
+        await stop(app)
