@@ -345,7 +345,12 @@ class Store:
     def _migrate(self, version: int) -> None:
         gens.make_backup(self.data_dir, self._gen)
         collections = {c: self._select(c, None, None) for c in KNOWN_COLLECTIONS}
-        new_version = migrate(collections, version, self._migrations)
+        try:
+            new_version = migrate(collections, version, self._migrations)
+        except Exception as exc:
+            raise StorageError(
+                f"could not upgrade the data from schema {version}; nothing was changed: {exc}"
+            ) from exc
         self._commit(build_files(collections, new_version), keep_others=False)
         self.notices.append(
             StoreNotice("migrated", CORE_FILE, f"upgraded from schema {version} to {new_version}")
