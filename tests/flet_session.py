@@ -177,6 +177,7 @@ async def open_app(
     now: Callable[[], datetime] = datetime.now,
     width: int = 390,
     height: int = 844,
+    access_token: str | None = None,
 ) -> AppHarness:
     """Start one session of the real app on `store` (or a store opened on `data_dir`)."""
     from storage import Store
@@ -196,7 +197,7 @@ async def open_app(
         {"route": route, "width": width, "height": height, "web": True, "platform": "android"}
     )
     msgpack.packb(session.get_page_patch(), default=_encode)
-    await create_app(store, lang_flag=lang, now=now)(session.page)
+    await create_app(store, lang_flag=lang, now=now, access_token=access_token)(session.page)
     harness = AppHarness(session, conn)
     await harness.settle()
     harness.store = store  # type: ignore[attr-defined]

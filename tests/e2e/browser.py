@@ -165,6 +165,8 @@ def enable_semantics(page, timeout_ms: int = 60_000) -> None:
 
 
 def screenshot(page, name: str) -> Path:
+    """Save what the user sees; semantics are ready a moment before the canvas is painted."""
+    page.wait_for_timeout(1500)
     ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
