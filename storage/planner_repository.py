@@ -1,0 +1,84 @@
+"""The planner's agenda items, boundaries and recovery rules in the store."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from domain.planner.boundaries import Boundary, InvalidBoundary
+from domain.planner.items import AgendaItem, InvalidItem
+from domain.planner.recurrence import InvalidRule, RecoveryRule
+
+if TYPE_CHECKING:
+    from storage import Store
+
+log = logging.getLogger("adempauze.planner")
+T = TypeVar("T")
+
+
+def _readable(records: list[dict[str, Any]], read: Callable[[dict[str, Any]], T]) -> list[T]:
+    """Records turned into domain objects; a damaged record is skipped and logged, not fatal."""
+    result = []
+    for record in records:
+        try:
+            result.append(read(record))
+        except (InvalidItem, InvalidBoundary, InvalidRule, TypeError, ValueError):
+            log.warning("skipping an unreadable planner record %r", record.get("id"))
+    return result
+
+
+class PlannerRepository:
+    """`agenda_items`, `boundaries` and `recovery_rules`, spoken in domain objects."""
+
+    def __init__(self, store: Store) -> None:
+        self._items = store.collection("agenda_items")
+        self._boundaries = store.collection("boundaries")
+        self._rules = store.collection("recovery_rules")
+
+    # --- agenda items
+
+    def items(self) -> list[AgendaItem]:
+        """Every readable agenda item (including taken recovery moments)."""
+        return _readable(self._items.all(), AgendaItem.from_record)
+
+    def get_item(self, item_id: str) -> AgendaItem | None:
+        """One item by id, or None."""
+        found = _readable([r] if (r := self._items.get(item_id)) else [], AgendaItem.from_record)
+        return found[0] if found else None
+
+    def save_item(self, item: AgendaItem) -> None:
+        """Insert or replace an item."""
+        self._items.put(item.to_record())
+
+    def delete_item(self, item_id: str) -> bool:
+        """Remove an item; False when there was none."""
+        return self._items.delete(item_id)
+
+    # --- boundaries
+
+    def boundaries(self) -> list[Boundary]:
+        """Every readable boundary."""
+        return _readable(self._boundaries.all(), Boundary.from_record)
+
+    def save_boundary(self, boundary: Boundary) -> None:
+        """Insert or replace a boundary."""
+        self._boundaries.put(boundary.to_record())
+
+    def delete_boundary(self, boundary_id: str) -> bool:
+        """Remove a boundary; False when there was none."""
+        return self._boundaries.delete(boundary_id)
+
+    # --- recovery rules
+
+    def rules(self) -> list[RecoveryRule]:
+        """Every readable recovery rule."""
+        return _readable(self._rules.all(), RecoveryRule.from_record)
+
+    def save_rule(self, rule: RecoveryRule) -> None:
+        """Insert or replace a recovery rule."""
+        self._rules.put(rule.to_record())
+
+    def delete_rule(self, rule_id: str) -> bool:
+        """Remove a rule; False when there was none."""
+        return self._rules.delete(rule_id)
