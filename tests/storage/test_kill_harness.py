@@ -1,0 +1,269 @@
+"""kill -9 at random moments: the next start always works and holds what was acknowledged.
+
+A forked child opens the store and writes (insert, replace, move to another month, delete),
+announcing each operation before it starts ("begin") and after it returns ("ack"). The parent
+kills it with SIGKILL after a random delay, reopens the store, and requires exactly the
+acknowledged state, or that plus the one operation that was in flight. The last test does the
+same for whole-set switches: import and delete-all.
+
+Counts can be raised for a longer run: ADEMPAUZE_KILLS=1000 ADEMPAUZE_WHOLE_SET_KILLS=300.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import select
+import signal
+import time
+import traceback
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from storage import Store
+from storage.generations import generations
+
+KILLS_PER_SIZE = int(os.environ.get("ADEMPAUZE_KILLS", "100"))  # two sizes: 200 kills
+WHOLE_SET_KILLS = int(os.environ.get("ADEMPAUZE_WHOLE_SET_KILLS", "50"))
+MONTHS = ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]
+COLLECTIONS = ("pauses", "agenda_items")
+SIZES = {"small": (30, 10), "large": (3000, 1000)}  # (pauses, agenda items) before the kills
+
+Model = dict[str, dict[str, dict[str, Any]]]
+
+
+def _pause(rid: str, month: str, n: int) -> dict[str, Any]:
+    return {"id": rid, "started_at": f"{month}-{1 + n % 28:02d}T08:00:00", "seconds": 60 + n}
+
+
+def _seed_collections(pauses: int, items: int, tag: str) -> dict[str, list[dict[str, Any]]]:
+    return {
+        "pauses": [_pause(f"{tag}p{i}", MONTHS[i % len(MONTHS)], i) for i in range(pauses)],
+        "agenda_items": [{"id": f"{tag}a{i}", "title": f"item {i}"} for i in range(items)],
+    }
+
+
+def _document(collections: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
+    return {
+        "format": "adempauze-backup",
+        "schema_version": 1,
+        "exported_at": "2026-11-25T10:00:00",
+        "collections": collections,
+    }
+
+
+def _as_model(collections: dict[str, list[dict[str, Any]]]) -> Model:
+    return {c: {r["id"]: r for r in collections.get(c, [])} for c in COLLECTIONS}
+
+
+# ----- the child ---------------------------------------------------------------------------
+
+
+def _next_op(rng: random.Random, ids: dict[str, list[str]], tag: str) -> dict[str, Any]:
+    roll = rng.random()
+    n = rng.randrange(1_000_000)
+    if roll < 0.45 or not ids["pauses"]:
+        return {"op": "insert", "col": "pauses", "rec": _pause(f"{tag}-{n}", rng.choice(MONTHS), n)}
+    if roll < 0.60 or not ids["agenda_items"]:
+        rec = {"id": f"{tag}-{n}", "title": "x" * rng.randrange(200)}
+        return {"op": "insert", "col": "agenda_items", "rec": rec}
+    col = rng.choice(COLLECTIONS)
+    rid = rng.choice(ids[col])
+    if roll < 0.80:
+        if col == "pauses":  # a third of pause edits change the month: a whole-set switch
+            rec = _pause(rid, rng.choice(MONTHS), n)
+        else:
+            rec = {"id": rid, "title": f"edited {n}"}
+        return {"op": "put", "col": col, "rec": rec}
+    return {"op": "delete", "col": col, "id": rid}
+
+
+def _apply(model: Model, op: dict[str, Any]) -> None:
+    col = model[op["col"]]
+    if op["op"] == "delete":
+        col.pop(op["id"], None)
+    else:
+        col[op["rec"]["id"]] = op["rec"]
+
+
+def _writer(data_dir: Path, out_fd: int, seed: int) -> None:
+    out = os.fdopen(out_fd, "w", buffering=1)  # one write() per line
+    store = Store.open(data_dir)
+    out.write("ready\n")
+    rng = random.Random(seed)
+    ids = {c: [r["id"] for r in store.collection(c).all()] for c in COLLECTIONS}
+    while True:
+        op = _next_op(rng, ids, f"s{seed}")
+        out.write("begin " + json.dumps(op) + "\n")
+        col = store.collection(op["col"])
+        if op["op"] == "insert":
+            col.insert(op["rec"])
+            ids[op["col"]].append(op["rec"]["id"])
+        elif op["op"] == "put":
+            col.put(op["rec"])
+        else:
+            col.delete(op["id"])
+            ids[op["col"]].remove(op["id"])
+        out.write("ack\n")
+
+
+def _whole_set_writer(data_dir: Path, out_fd: int, seed: int, docs: dict[str, Any]) -> None:
+    out = os.fdopen(out_fd, "w", buffering=1)
+    store = Store.open(data_dir)
+    out.write("ready\n")
+    rng = random.Random(seed)
+    while True:
+        name = rng.choice([*docs, "empty"])
+        out.write(f"begin {name}\n")
+        if name == "empty":
+            store.delete_all()
+        else:
+            store.import_document(docs[name])
+        out.write("ack\n")
+
+
+# ----- the parent --------------------------------------------------------------------------
+
+
+class _Lines:
+    """Complete lines from the child's pipe; a line cut by the kill is not a line."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.buffer = b""
+        self.lines: list[str] = []
+        self.eof = False
+
+    def _pump(self, timeout: float | None) -> None:
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            return
+        chunk = os.read(self.fd, 1 << 16)
+        if not chunk:
+            self.eof = True
+            return
+        self.buffer += chunk
+        *done, self.buffer = self.buffer.split(b"\n")
+        self.lines += [line.decode() for line in done]
+
+    def until(self, deadline: float, line: str | None = None) -> None:
+        while not self.eof and time.monotonic() < deadline:
+            if line is not None and line in self.lines:
+                return
+            self._pump(max(0.0, deadline - time.monotonic()))
+
+    def rest(self) -> None:
+        while not self.eof:
+            self._pump(None)
+
+
+def _kill_child(target, data_dir: Path, seed: int, rng: random.Random) -> list[str]:
+    """Fork the writer, kill it at a random moment, return the lines it completed."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_fd)
+        try:
+            target(data_dir, write_fd, seed)
+        except BaseException:
+            os.write(write_fd, ("error " + json.dumps(traceback.format_exc()) + "\n").encode())
+        os._exit(1)
+    os.close(write_fd)
+    lines = _Lines(read_fd)
+    if rng.random() < 0.8:  # most kills land among the writes, some during the start itself
+        lines.until(time.monotonic() + 30, "ready")
+        assert "ready" in lines.lines or any(x.startswith("error") for x in lines.lines)
+    lines.until(time.monotonic() + rng.uniform(0, 0.04))
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+    lines.rest()
+    os.close(read_fd)
+    errors = [line for line in lines.lines if line.startswith("error")]
+    assert not errors, json.loads(errors[0][6:])
+    return lines.lines
+
+
+def _read_back(data_dir: Path) -> Model:
+    with Store.open(data_dir) as store:  # no stale lock, whatever the moment of the kill
+        assert store.notices == [], store.notices  # atomic writes: never a damaged file
+        found = {c: {r["id"]: r for r in store.collection(c).all()} for c in COLLECTIONS}
+        by_month = store.collection("pauses").in_shards(MONTHS)
+        assert sorted(p["id"] for p in by_month) == sorted(found["pauses"])
+        assert {p["started_at"][:7] for p in by_month} <= set(MONTHS)
+    assert len(generations(str(data_dir))) == 1  # half-built sets were cleaned up
+    assert not [p for p in data_dir.rglob("*") if ".tmp-" in p.name]
+    return found
+
+
+@pytest.mark.parametrize("size", list(SIZES))
+def test_kill_during_writes(tmp_path: Path, size: str) -> None:
+    data_dir = tmp_path / size
+    seeded = _seed_collections(*SIZES[size], tag="seed")
+    with Store.open(data_dir) as store:
+        store.import_document(_document(seeded))
+    model = _as_model(seeded)
+    rng = random.Random(size)
+    outcome: Counter[str] = Counter()
+    for kill in range(KILLS_PER_SIZE):
+        lines = _kill_child(_writer, data_dir, kill, rng)
+        inflight = None
+        for line in lines:
+            if line.startswith("begin "):
+                inflight = json.loads(line[6:])
+            elif line == "ack":
+                assert inflight is not None
+                _apply(model, inflight)
+                outcome["acknowledged writes"] += 1
+                inflight = None
+        found = _read_back(data_dir)
+        if found == model:
+            outcome["in-flight write absent" if inflight else "killed between writes"] += 1
+            continue
+        assert inflight is not None, f"kill {kill}: store differs from the acknowledged state"
+        _apply(model, inflight)
+        assert found == model, (
+            f"kill {kill}: neither the acknowledged state nor that plus {inflight}"
+        )
+        outcome["in-flight write present"] += 1
+    print(f"\nkill -9 during writes, {size} store: {KILLS_PER_SIZE} kills, {dict(outcome)}")
+    assert outcome["acknowledged writes"] > KILLS_PER_SIZE  # the kills really hit a busy writer
+
+
+def test_kill_during_import_and_delete_all(tmp_path: Path) -> None:
+    data_dir = tmp_path / "whole"
+    docs = {
+        "A": _document(_seed_collections(1500, 300, tag="A")),
+        "B": _document(_seed_collections(400, 100, tag="B")),
+    }
+    states = {name: _as_model(doc["collections"]) for name, doc in docs.items()}
+    states["empty"] = _as_model({})
+    Store.open(data_dir).close()
+    current = "empty"
+    rng = random.Random("whole")
+    outcome: Counter[str] = Counter()
+
+    def target(path: Path, fd: int, seed: int) -> None:
+        _whole_set_writer(path, fd, seed, docs)
+
+    for kill in range(WHOLE_SET_KILLS):
+        inflight = None
+        for line in _kill_child(target, data_dir, kill, rng):
+            if line.startswith("begin "):
+                inflight = line[6:]
+            elif line == "ack":
+                assert inflight is not None
+                current, inflight = inflight, None
+                outcome["acknowledged switches"] += 1
+        found = _read_back(data_dir)
+        if found == states[current]:
+            outcome["old set" if inflight else "killed between switches"] += 1
+            continue
+        assert inflight is not None and found == states[inflight], f"kill {kill}: a mixed set"
+        current = inflight
+        outcome["new set"] += 1
+    print(f"\nkill -9 during import/delete-all: {WHOLE_SET_KILLS} kills, {dict(outcome)}")
+    assert outcome["old set"] + outcome["new set"] > WHOLE_SET_KILLS // 3  # most hit a switch
