@@ -102,8 +102,8 @@ def pick_lan_address(candidates: list[str]) -> str | None:
         if address.version == 4 and not (address.is_loopback or address.is_unspecified):
             usable.append(address)
     private = [a for a in usable if a.is_private and not a.is_link_local]
-    chosen = (private or usable or [None])[0]
-    return None if chosen is None else str(chosen)
+    chosen = private or usable
+    return str(chosen[0]) if chosen else None
 
 
 def access_url(host: str, port: int, token: str | None) -> str:

@@ -18,6 +18,7 @@ from domain.settings import Settings, validate_setting
 
 APP_VERSION = "0.1.0"
 FORMAT_NAME = "adempauze-backup"
+# The store's schema version is the file format's version: the store migrates older ones.
 FORMAT_VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024
 # Far above five years of daily use (about 25,000 pauses and 5,000 agenda items), far below
@@ -136,14 +137,15 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _datetime_error(value: object) -> str | None:
+def _datetime_error(value: object, *, zoned: bool = False) -> str | None:
+    """Local records are naive date-times; the export stamp may carry its UTC offset."""
     if not isinstance(value, str):
         return "data.error.type_datetime"
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return "data.error.datetime"
-    return "data.error.datetime" if parsed.tzinfo is not None else None
+    return "data.error.datetime" if parsed.tzinfo is not None and not zoned else None
 
 
 def _date_error(value: object) -> str | None:
@@ -292,22 +294,23 @@ def _check_header(doc: dict[str, Any], out: _Collector) -> None:
     if doc.get("format") != FORMAT_NAME:
         out.add("format", "data.error.format" if "format" in doc else "data.error.missing")
         raise BackupError(out.problems)
-    version = doc.get("format_version")
-    if "format_version" not in doc:
-        out.add("format_version", "data.error.missing")
+    version = doc.get("schema_version")
+    if "schema_version" not in doc:
+        out.add("schema_version", "data.error.missing")
     elif not isinstance(version, int) or isinstance(version, bool):
-        out.add("format_version", "data.error.type_int")
+        out.add("schema_version", "data.error.type_int")
     elif version > FORMAT_VERSION:
-        out.add("format_version", "data.error.newer_format", version=version)
+        out.add("schema_version", "data.error.newer_format", version=version)
     elif version < 1:
-        out.add("format_version", "data.error.format_version")
+        out.add("schema_version", "data.error.format_version")
     app_version = doc.get("app_version")
     if "app_version" not in doc:
         out.add("app_version", "data.error.missing")
     elif not isinstance(app_version, str) or not _VERSION.match(app_version):
         out.add("app_version", "data.error.app_version")
-    exported_at = doc.get("exported_at")
-    if exported_at is not None and (err := _datetime_error(exported_at)):
+    if "exported_at" not in doc:
+        out.add("exported_at", "data.error.missing")
+    elif err := _datetime_error(doc["exported_at"], zoned=True):
         out.add("exported_at", err)
     if out.problems:
         raise BackupError(out.problems)
@@ -387,6 +390,27 @@ def preview_of(doc: dict[str, Any]) -> Preview:
         first_day=min(days) if days else None,
         last_day=max(days) if days else None,
     )
+
+
+def with_app_version(doc: dict[str, Any], version: str = APP_VERSION) -> dict[str, Any]:
+    """The store's export document, signed with the app version that wrote it."""
+    return {**doc, "app_version": version}
+
+
+def encode_backup(doc: dict[str, Any]) -> bytes:
+    """The bytes of a backup file: UTF-8 JSON, one record per line so it stays readable."""
+
+    def dump(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+
+    head = [f"  {dump(k)}: {dump(v)}" for k, v in doc.items() if k != "collections"]
+    groups = []
+    for name, records in (doc.get("collections") or {}).items():
+        rows = ",\n".join(f"      {dump(record)}" for record in records)
+        groups.append(f"    {dump(name)}: [\n{rows}\n    ]" if rows else f"    {dump(name)}: []")
+    body = ",\n".join(groups)
+    parts = [*head, '  "collections": {\n' + body + "\n  }"]
+    return ("{\n" + ",\n".join(parts) + "\n}\n").encode("utf-8")
 
 
 def backup_file_name(now: datetime) -> str:
