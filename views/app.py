@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -14,6 +15,7 @@ import flet as ft
 
 from domain.i18n import Translator, choose_language
 from domain.settings import Settings
+from storage import ReadOnlyError, StorageError, StorageFullError
 from storage.settings_repository import SettingsRepository
 from views import theme
 from views.context import AppContext
@@ -121,10 +123,38 @@ class AppShell:
         page.dark_theme = theme.build_theme(dark=True)
         page.theme_mode = theme.theme_mode(settings.theme)
         page.padding = 0
+        self._catch_storage_errors()
         page.on_route_change = self._on_route_change
         page.on_disconnect = lambda e: self._leave()
         page.on_close = lambda e: self._leave()
         self.render(page.route or "/")
+
+    def _catch_storage_errors(self) -> None:
+        """Say kindly when a save fails (a full disk, read-only data) instead of crashing.
+
+        Flet reports an exception raised by any event handler through `Session.error`, called
+        while the exception is being handled; one hook here covers every screen's handlers.
+        """
+        session = self.page.session
+        report_crash = session.error
+
+        def on_handler_error(message: str) -> None:
+            exc = sys.exc_info()[1]
+            if not isinstance(exc, StorageError) or self.ctx is None:
+                report_crash(message)
+                return
+            t = self.ctx.t
+            if isinstance(exc, StorageFullError):
+                text = t("app.disk_full")
+            elif isinstance(exc, ReadOnlyError):
+                text = t("app.read_only")
+            else:
+                text = t("app.save_failed", reason=str(exc))
+            log.warning("a save failed: %s", exc)
+            self._notify(text)
+            self.page.update()
+
+        session.error = on_handler_error
 
     def _show_no_access(self) -> None:
         t = Translator(choose_language(self.lang_flag, None, []))
