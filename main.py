@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import errno
-import ipaddress
 import os
+import secrets
+import shutil
 import socket
 import sys
 import tempfile
 from pathlib import Path
+
+from domain.access import access_url, is_loopback, is_wildcard, lan_address, load_or_create_token
 
 APP_NAME = "Adempauze"
 DEFAULT_PORT = 8550
@@ -26,7 +30,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--port", type=int, default=DEFAULT_PORT, help="port (default 8550)")
     parser.add_argument(
-        "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)"
+        "--host",
+        default=None,
+        help="address to listen on (default 127.0.0.1; with --lan 0.0.0.0); "
+        "anything but this computer needs the access token",
     )
     parser.add_argument("--data-dir", type=Path, help="folder that holds your data")
     parser.add_argument(
@@ -65,15 +72,6 @@ def ensure_writable(folder: Path) -> None:
         ) from None
 
 
-def is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def ensure_port_free(host: str, port: int) -> None:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         try:
@@ -86,17 +84,74 @@ def ensure_port_free(host: str, port: int) -> None:
             raise StartupError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
 
 
+def choose_host(args: argparse.Namespace) -> str:
+    """`--host` when given; else every interface with --lan, else only this computer."""
+    if args.host:
+        return str(args.host)
+    return "0.0.0.0" if args.lan else "127.0.0.1"
+
+
+def needs_token(args: argparse.Namespace, host: str) -> bool:
+    """Anything a phone or another computer could reach needs the token; this computer alone not."""
+    return not args.desktop and (args.lan or not is_loopback(host))
+
+
+def shown_host(host: str) -> str:
+    """The address a phone should open: the LAN address when listening on every interface."""
+    if is_wildcard(host):
+        return lan_address() or host
+    return host
+
+
+def print_access(url: str, local_url: str | None) -> None:
+    """The link with its token, and the same link as a QR code a phone camera can read."""
+    import segno
+
+    print(f"{APP_NAME} is open to your local network. On your phone, open:", flush=True)
+    print(f"  {url}", flush=True)
+    # A terminal that can't draw the code still has the link above.
+    with contextlib.suppress(OSError, ValueError, UnicodeEncodeError):
+        segno.make(url, error="m").terminal(compact=True)
+    if local_url:
+        print(f"On this computer: {local_url}", flush=True)
+    print(
+        "Keep this link to yourself: anyone with it can read and change your data. "
+        "Start with --new-token to make the old link stop working.",
+        flush=True,
+    )
+
+
+def prepare_uploads() -> str:
+    """A private folder for imported files on their way in, and a key that signs upload links."""
+    from domain.backup import MAX_BYTES
+
+    folder = tempfile.mkdtemp(prefix="adempauze-import-")
+    os.environ["FLET_UPLOAD_DIR"] = folder
+    os.environ.setdefault("FLET_SECRET_KEY", secrets.token_urlsafe(32))
+    os.environ["FLET_MAX_UPLOAD_SIZE"] = str(MAX_BYTES + 1)
+    return folder
+
+
 def run(args: argparse.Namespace) -> None:
     if args.port < 0 or args.port > 65535:
         raise StartupError(f"--port must be between 0 and 65535, not {args.port}")
-    if (args.lan or not is_loopback(args.host)) and not _access_token_supported():
-        raise StartupError(
-            "serving beyond this computer needs an access token, which this version cannot issue yet"
-        )
+    host = choose_host(args)
+    if args.desktop and (args.lan or args.host):
+        raise StartupError("--desktop opens a window on this computer; leave out --lan and --host")
     data_dir = resolve_data_dir(args.data_dir, os.environ)
     ensure_writable(data_dir)
     if not args.desktop:
-        ensure_port_free(args.host, args.port)
+        ensure_port_free(host, args.port)
+    token: str | None = None
+    if needs_token(args, host):
+        try:
+            token, _ = load_or_create_token(data_dir, replace=args.new_token)
+        except OSError as exc:
+            raise StartupError(
+                f"cannot keep the access token in {data_dir}: {exc.strerror or exc}"
+            ) from None
+    elif args.new_token:
+        load_or_create_token(data_dir, replace=True)
 
     import flet as ft
 
@@ -112,28 +167,31 @@ def run(args: argparse.Namespace) -> None:
     except StorageError as exc:
         raise StartupError(f"cannot open your data in {data_dir}: {exc}") from None
 
-    if args.no_browser:
-        # Flet opens a browser unless it believes it runs on a server.
+    if args.no_browser or token:
+        # Flet opens a browser unless it believes it runs on a server; with a token it would
+        # open a page without it, which only says "no access".
         os.environ["FLET_FORCE_WEB_SERVER"] = "true"
-    url = f"http://{args.host}:{args.port}"
+    uploads = prepare_uploads()
     if not args.desktop:
+        url = access_url(shown_host(host), args.port, token)
+        local = access_url("127.0.0.1", args.port, token) if is_wildcard(host) else None
         print(f"{APP_NAME} is served at {url}  (data: {data_dir})", flush=True)
+        if token:
+            print_access(url, local)
     try:
         ft.run(
-            create_app(store, lang_flag=args.lang),
+            create_app(store, lang_flag=args.lang, access_token=token),
             name="",
-            host=None if args.desktop else args.host,
+            host=None if args.desktop else host,
             port=0 if args.desktop else args.port,
             view=ft.AppView.FLET_APP if args.desktop else ft.AppView.WEB_BROWSER,
             assets_dir=str(ASSETS_DIR),
+            upload_dir=uploads,
             no_cdn=True,
         )
     finally:
         store.close()
-
-
-def _access_token_supported() -> bool:
-    return False
+        shutil.rmtree(uploads, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
