@@ -9,24 +9,26 @@ from typing import Any
 META_TABLE = "meta"
 CORE_FILE = "core.json"
 PLANNER_FILE = "planner.json"
-SHARD_PREFIX = "pauses-"
 
-# Small, rarely written data shares one file; the planner has its own so an
-# agenda edit never rewrites settings; history grows forever, so it is split by month.
+# Small, rarely written data shares one file; the planner's lists have their own, so a
+# boundary edit never rewrites settings. Pauses and agenda items grow with every day of use,
+# so they are split by month: a save rewrites one month, whatever the years behind it.
 FILE_OF_COLLECTION: dict[str, str] = {
     "settings": CORE_FILE,
     "walkthrough": CORE_FILE,
     "selfchecks": CORE_FILE,
-    "agenda_items": PLANNER_FILE,
     "boundaries": PLANNER_FILE,
     "recovery_rules": PLANNER_FILE,
 }
-SHARDED_COLLECTIONS: dict[str, str] = {"pauses": "started_at"}
+# collection -> the ISO date (or date-time) field whose month picks the file
+SHARDED_COLLECTIONS: dict[str, str] = {"pauses": "started_at", "agenda_items": "date"}
 KNOWN_COLLECTIONS: tuple[str, ...] = (*FILE_OF_COLLECTION, *SHARDED_COLLECTIONS)
 FIXED_FILES: tuple[str, ...] = (CORE_FILE, PLANNER_FILE)
 
 _SHARD_KEY = re.compile(r"^\d{4}-\d{2}$")
-_SHARD_FILE = re.compile(r"^pauses-(\d{4}-\d{2})\.json$")
+_SHARD_FILE = re.compile(
+    r"^(" + "|".join(map(re.escape, SHARDED_COLLECTIONS)) + r")-(\d{4}-\d{2})\.json$"
+)
 
 
 def is_sharded(collection: str) -> bool:
@@ -37,13 +39,20 @@ def is_shard_key(value: object) -> bool:
     return isinstance(value, str) and bool(_SHARD_KEY.match(value))
 
 
-def shard_file(key: str) -> str:
-    return f"{SHARD_PREFIX}{key}.json"
+def shard_file(collection: str, key: str) -> str:
+    """e.g. "pauses-2026-11.json"."""
+    return f"{collection}-{key}.json"
 
 
-def shard_of_file(name: str) -> str | None:
+def shard_of_file(name: str) -> tuple[str, str] | None:
+    """(collection, month) of a month file, None for any other name."""
     match = _SHARD_FILE.match(name)
-    return match.group(1) if match else None
+    return (match.group(1), match.group(2)) if match else None
+
+
+def sharded_collection_of(name: str) -> str | None:
+    shard = shard_of_file(name)
+    return shard[0] if shard else None
 
 
 def is_data_file(name: str) -> bool:
@@ -52,8 +61,9 @@ def is_data_file(name: str) -> bool:
 
 def collections_in_file(name: str) -> tuple[str, ...]:
     """The collections a data file holds (the meta table is not a collection)."""
-    if shard_of_file(name) is not None:
-        return tuple(SHARDED_COLLECTIONS)
+    shard = shard_of_file(name)
+    if shard is not None:
+        return (shard[0],)
     return tuple(c for c, f in FILE_OF_COLLECTION.items() if f == name)
 
 
@@ -64,7 +74,7 @@ def shard_key_of(collection: str, record: Mapping[str, Any]) -> str:
     key = value[:7] if isinstance(value, str) else None
     if not is_shard_key(key):
         raise ValueError(
-            f"a {collection} record needs {field} as an ISO date-time string (got {value!r})"
+            f"a {collection} record needs {field} as an ISO date text like 2026-11-25 (got {value!r})"
         )
     assert key is not None
     return key
@@ -72,7 +82,7 @@ def shard_key_of(collection: str, record: Mapping[str, Any]) -> str:
 
 def file_for(collection: str, record: Mapping[str, Any]) -> str:
     if is_sharded(collection):
-        return shard_file(shard_key_of(collection, record))
+        return shard_file(collection, shard_key_of(collection, record))
     return FILE_OF_COLLECTION[collection]
 
 

@@ -35,7 +35,7 @@ from storage.layout import (
     is_shard_key,
     is_sharded,
     shard_file,
-    shard_of_file,
+    sharded_collection_of,
 )
 from storage.lock import FolderLock
 from storage.migrations import MIGRATIONS, Collections, Migration, latest_version, migrate
@@ -325,7 +325,7 @@ class Store:
             seen: set[str] = set()
             for name in sorted(loaded):
                 table = loaded[name].get(collection)
-                if table is None or shard_of_file(name) is None:
+                if table is None or sharded_collection_of(name) != collection:
                     continue
                 twice = [k for k, doc in table.items() if doc["id"] in seen]
                 seen.update(doc["id"] for doc in table.values())
@@ -566,7 +566,7 @@ class Store:
                 bad = [k for k in shards if not is_shard_key(k)]
                 if bad:
                     raise ValueError(f"shard keys look like '2026-11', not {bad!r}")
-                names = [shard_file(k) for k in dict.fromkeys(shards)]
+                names = [shard_file(collection, k) for k in dict.fromkeys(shards)]
             found = []
             for name in names:
                 if name not in self._dbs:
@@ -579,5 +579,5 @@ class Store:
 
     def _files_of(self, collection: str) -> list[str]:
         if is_sharded(collection):
-            return sorted(n for n in self._dbs if shard_of_file(n) is not None)
+            return sorted(n for n in self._dbs if sharded_collection_of(n) == collection)
         return [file_for(collection, {})]

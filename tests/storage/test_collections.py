@@ -9,7 +9,7 @@ from tests.storage.helpers import pause
 
 
 def test_insert_makes_an_id_and_get_returns_the_record(store: Store) -> None:
-    saved = store.collection("agenda_items").insert({"title": "tandarts"})
+    saved = store.collection("agenda_items").insert({"date": "2026-11-25", "title": "tandarts"})
     assert isinstance(saved["id"], str) and len(saved["id"]) == 32
     assert store.collection("agenda_items").get(saved["id"]) == saved
 
@@ -61,13 +61,13 @@ def test_delete_reports_whether_something_was_there(store: Store) -> None:
 def test_where_filters_with_a_predicate(store: Store) -> None:
     col = store.collection("agenda_items")
     for kind in ["must", "could", "could"]:
-        col.insert({"kind": kind})
+        col.insert({"date": "2026-11-25", "kind": kind})
     assert len(col.where(lambda r: r["kind"] == "could")) == 2
 
 
 def test_returned_records_are_copies(store: Store) -> None:
     col = store.collection("agenda_items")
-    given = {"title": "a", "tags": ["x"]}
+    given = {"date": "2026-11-25", "title": "a", "tags": ["x"]}
     saved = col.insert(given)
     given["tags"].append("changed-input")
     saved["tags"].append("changed-output")
@@ -113,7 +113,7 @@ def test_put_that_changes_month_moves_the_record(store: Store) -> None:
     "call",
     [
         lambda s: s.collection("nonsense"),  # unknown collection
-        lambda s: s.collection("agenda_items").in_shards(["2026-11"]),  # not sharded
+        lambda s: s.collection("boundaries").in_shards(["2026-11"]),  # not sharded
         lambda s: s.collection("pauses").in_shards(["november"]),  # not a month key
     ],
 )

@@ -24,7 +24,7 @@ def test_two_threads_writing_500_records_each(data_dir: Path) -> None:
             saved = pauses.insert(pause("2026-11-25", thread=name, n=i))
             returned[name].append(saved["id"])
             if i % 10 == 0:  # some traffic on a second file, too
-                agenda.put({"id": f"{name}-{i}", "title": "x"})
+                agenda.put({"id": f"{name}-{i}", "date": "2026-11-25", "title": "x"})
 
     threads = [threading.Thread(target=write, args=(n,)) for n in returned]
     for thread in threads:

@@ -16,7 +16,7 @@ BIG = "x" * (2 * LIMIT)
 
 def _fill(data_dir: Path) -> dict:
     with Store.open(data_dir) as store:
-        store.collection("agenda_items").insert({"id": "a1", "title": "kept"})
+        store.collection("agenda_items").insert({"id": "a1", "date": "2026-11-25", "title": "kept"})
         store.collection("pauses").insert(pause("2026-11-01", id="p1"))
         return store.export_document(now=None)["collections"]
 
@@ -44,8 +44,12 @@ def _no_temp_files(data_dir: Path) -> bool:
 
 # Each case: a write that cannot fit on the "disk".
 ATTEMPTS = {
-    "insert into an existing file": lambda s: s.collection("agenda_items").insert({"t": BIG}),
-    "replace a record": lambda s: s.collection("agenda_items").put({"id": "a1", "t": BIG}),
+    "insert into an existing file": lambda s: s.collection("agenda_items").insert(
+        {"date": "2026-11-25", "t": BIG}
+    ),
+    "replace a record": lambda s: s.collection("agenda_items").put(
+        {"id": "a1", "date": "2026-11-25", "t": BIG}
+    ),
     "a new month file": lambda s: s.collection("pauses").insert(pause("2026-12-01", note=BIG)),
     "move to another month": lambda s: s.collection("pauses").put(
         pause("2026-09-01", id="p1", note=BIG)
@@ -55,7 +59,7 @@ ATTEMPTS = {
             "format": "adempauze-backup",
             "schema_version": 1,
             "exported_at": "2026-11-25T10:00:00",
-            "collections": {"agenda_items": [{"id": "big", "t": BIG}]},
+            "collections": {"agenda_items": [{"id": "big", "date": "2026-11-25", "t": BIG}]},
         }
     ),
 }
@@ -82,10 +86,10 @@ def test_after_a_full_disk_the_next_write_works(data_dir: Path) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, resource.RLIM_INFINITY))
         refused = False
         try:
-            agenda.insert({"id": "big", "t": BIG})
+            agenda.insert({"id": "big", "date": "2026-11-25", "t": BIG})
         except StorageFullError:
             refused = True
-        agenda.insert({"id": "small", "t": "fits"})  # room for this one
+        agenda.insert({"id": "small", "date": "2026-11-25", "t": "fits"})  # room for this one
         ids = sorted(r["id"] for r in agenda.all())
         store.close()
         return [refused, ids]

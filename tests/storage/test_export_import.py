@@ -16,7 +16,7 @@ from tests.storage.helpers import pause
 
 def _fill(store: Store) -> None:
     store.collection("settings").put({"id": "settings", "lang": "nl", "capacity": 6})
-    store.collection("agenda_items").insert({"id": "a1", "title": "tandarts"})
+    store.collection("agenda_items").insert({"id": "a1", "date": "2026-11-25", "title": "tandarts"})
     for day in ["2026-10-02", "2026-11-20", "2026-11-25"]:
         store.collection("pauses").insert(pause(day))
 
@@ -38,7 +38,9 @@ def test_export_has_format_version_time_and_every_collection(store: Store) -> No
 def test_import_replaces_everything_and_backs_up_first(store: Store, data_dir: Path) -> None:
     _fill(store)
     doc = store.export_document()
-    store.collection("agenda_items").insert({"id": "a2", "title": "after export"})
+    store.collection("agenda_items").insert(
+        {"id": "a2", "date": "2026-11-25", "title": "after export"}
+    )
     store.collection("boundaries").insert({"id": "b1"})
     backups_before = len(backups(str(data_dir)))
     store.import_document(doc)
@@ -46,7 +48,7 @@ def test_import_replaces_everything_and_backs_up_first(store: Store, data_dir: P
     assert store.collection("boundaries").count() == 0
     assert len(backups(str(data_dir))) == backups_before + 1
     newest = backups(str(data_dir))[-1]
-    with open(os.path.join(newest, "planner.json")) as handle:
+    with open(os.path.join(newest, "agenda_items-2026-11.json")) as handle:
         assert "after export" in handle.read()  # the replaced data was kept
 
 

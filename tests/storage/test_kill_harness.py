@@ -43,7 +43,14 @@ def _pause(rid: str, month: str, n: int) -> dict[str, Any]:
 def _seed_collections(pauses: int, items: int, tag: str) -> dict[str, list[dict[str, Any]]]:
     return {
         "pauses": [_pause(f"{tag}p{i}", MONTHS[i % len(MONTHS)], i) for i in range(pauses)],
-        "agenda_items": [{"id": f"{tag}a{i}", "title": f"item {i}"} for i in range(items)],
+        "agenda_items": [
+            {
+                "id": f"{tag}a{i}",
+                "date": f"{MONTHS[i % len(MONTHS)]}-{1 + i % 28:02d}",
+                "title": "x",
+            }
+            for i in range(items)
+        ],
     }
 
 
@@ -69,15 +76,15 @@ def _next_op(rng: random.Random, ids: dict[str, list[str]], tag: str) -> dict[st
     if roll < 0.45 or not ids["pauses"]:
         return {"op": "insert", "col": "pauses", "rec": _pause(f"{tag}-{n}", rng.choice(MONTHS), n)}
     if roll < 0.60 or not ids["agenda_items"]:
-        rec = {"id": f"{tag}-{n}", "title": "x" * rng.randrange(200)}
+        rec = {"id": f"{tag}-{n}", "date": f"{rng.choice(MONTHS)}-15", "title": "x" * (n % 200)}
         return {"op": "insert", "col": "agenda_items", "rec": rec}
     col = rng.choice(COLLECTIONS)
     rid = rng.choice(ids[col])
     if roll < 0.80:
-        if col == "pauses":  # a third of pause edits change the month: a whole-set switch
+        if col == "pauses":  # most edits change the month: a whole-set switch
             rec = _pause(rid, rng.choice(MONTHS), n)
         else:
-            rec = {"id": rid, "title": f"edited {n}"}
+            rec = {"id": rid, "date": f"{rng.choice(MONTHS)}-03", "title": f"edited {n}"}
         return {"op": "put", "col": col, "rec": rec}
     return {"op": "delete", "col": col, "id": rid}
 

@@ -30,8 +30,12 @@ V3 = Migration(3, "agenda title becomes name", _rename_title)
 
 def _fill_v1(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
-        store.collection("agenda_items").insert({"id": "a1", "title": "tandarts"})
-        store.collection("agenda_items").insert({"id": "a2", "title": "gym", "energy": "heavy"})
+        store.collection("agenda_items").insert(
+            {"id": "a1", "date": "2026-11-25", "title": "tandarts"}
+        )
+        store.collection("agenda_items").insert(
+            {"id": "a2", "date": "2026-11-25", "title": "gym", "energy": "heavy"}
+        )
 
 
 def test_open_runs_pending_migrations_in_order_after_a_backup(data_dir: Path) -> None:
@@ -41,12 +45,13 @@ def test_open_runs_pending_migrations_in_order_after_a_backup(data_dir: Path) ->
         assert store.export_document()["schema_version"] == 3
         assert store.collection("agenda_items").get("a1") == {
             "id": "a1",
+            "date": "2026-11-25",
             "name": "tandarts",
             "energy": "medium",
         }
         assert store.collection("agenda_items").get("a2")["energy"] == "heavy"
     newest_backup = backups(str(data_dir))[-1]  # made just before migrating
-    with open(os.path.join(newest_backup, "planner.json")) as handle:
+    with open(os.path.join(newest_backup, "agenda_items-2026-11.json")) as handle:
         assert '"title":"tandarts"' in handle.read()  # the v1 data was saved first
     with Store.open(data_dir, migrations=(V2, V3)) as store:
         assert store.notices == []  # nothing left to migrate
@@ -81,12 +86,13 @@ def test_an_older_import_is_migrated(data_dir: Path) -> None:
         "format": "adempauze-backup",
         "schema_version": 1,
         "exported_at": "2026-11-25T10:00:00",
-        "collections": {"agenda_items": [{"id": "a1", "title": "t"}]},
+        "collections": {"agenda_items": [{"id": "a1", "date": "2026-11-25", "title": "t"}]},
     }
     with Store.open(data_dir, migrations=(V2,)) as store:
         store.import_document(doc)
         assert store.collection("agenda_items").get("a1") == {
             "id": "a1",
+            "date": "2026-11-25",
             "title": "t",
             "energy": "medium",
         }

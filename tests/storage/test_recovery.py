@@ -12,8 +12,8 @@ from storage import ReadOnlyError, Store
 from storage.generations import DAMAGED, backups, read_current
 from tests.storage.helpers import pause
 
-A1 = {"id": "a1", "title": "in the backup"}
-A2 = {"id": "a2", "title": "only since the last start"}
+A1 = {"id": "a1", "kind": "no_work_after", "text": "in the backup"}
+A2 = {"id": "a2", "kind": "free_evening", "text": "only since the last start"}
 
 
 def _gen_file(data_dir: Path, name: str) -> Path:
@@ -23,19 +23,19 @@ def _gen_file(data_dir: Path, name: str) -> Path:
 def _two_starts(data_dir: Path) -> bytes:
     """a1 is in the last backup (taken at the second start); a2 only in the live file."""
     with Store.open(data_dir) as store:
-        store.collection("agenda_items").insert(A1)
+        store.collection("boundaries").insert(A1)
     with Store.open(data_dir) as store:
-        store.collection("agenda_items").insert(A2)
+        store.collection("boundaries").insert(A2)
     return _gen_file(data_dir, "planner.json").read_bytes()
 
 
-def _titles(store: Store) -> list[str]:
-    return sorted(r["id"] for r in store.collection("agenda_items").all())
+def _ids(store: Store) -> list[str]:
+    return sorted(r["id"] for r in store.collection("boundaries").all())
 
 
-def _agenda(*docs: object) -> bytes:
+def _boundaries(*docs: object) -> bytes:
     table = {str(i + 1): doc for i, doc in enumerate(docs)}
-    return json.dumps({"agenda_items": table, "boundaries": {}, "recovery_rules": {}}).encode()
+    return json.dumps({"boundaries": table, "recovery_rules": {}}).encode()
 
 
 # Each case: how planner.json is damaged, the notice kind, the ids the store then holds.
@@ -44,22 +44,26 @@ CASES = [
     (lambda good: good + b'{"x": 1} trailing', "recovered", ["a1", "a2"]),  # trailing garbage
     (lambda good: b"[1, 2, 3]", "restored_backup", ["a1"]),  # list root
     (
-        lambda good: json.dumps({"agenda_items": {"first": A1, "2": A2}}).encode(),
+        lambda good: json.dumps({"boundaries": {"first": A1, "2": A2}}).encode(),
         "recovered",
         ["a1", "a2"],
     ),  # non-integer document ids
-    (lambda good: _agenda(A1, "text", 7, A2), "recovered", ["a1", "a2"]),  # non-dict documents
+    (lambda good: _boundaries(A1, "text", 7, A2), "recovered", ["a1", "a2"]),  # non-dict documents
     (lambda good: b"\xef\xbb\xbf" + good, "recovered", ["a1", "a2"]),  # a byte-order mark
     (lambda good: b" \n\t  \n", "restored_backup", ["a1"]),  # whitespace only
     (lambda good: b"null", "restored_backup", ["a1"]),  # null
     (lambda good: b"", "restored_backup", ["a1"]),  # 0 bytes
     (
-        lambda good: b'{"agenda_items": {"1": {"id": "a1", "load": NaN}}}',
+        lambda good: b'{"boundaries": {"1": {"id": "a1", "n": NaN}}}',
         "restored_backup",
         ["a1"],
     ),  # NaN is not JSON
-    (lambda good: _agenda(A1, {"title": "no id"}), "recovered", ["a1", "new"]),  # record without id
-    (lambda good: _agenda(A1, A2, A2), "recovered", ["a1", "a2"]),  # the same id twice
+    (
+        lambda good: _boundaries(A1, {"title": "no id"}),
+        "recovered",
+        ["a1", "new"],
+    ),  # record without id
+    (lambda good: _boundaries(A1, A2, A2), "recovered", ["a1", "a2"]),  # the same id twice
     (lambda good: good[:-1] + b"\xff\xfe", "restored_backup", ["a1"]),  # invalid UTF-8 at the end
 ]
 
@@ -71,12 +75,12 @@ def test_damaged_file_is_kept_aside_and_recovered(data_dir: Path, damage, kind, 
     _gen_file(data_dir, "planner.json").write_bytes(bad)
     with Store.open(data_dir) as store:
         assert [(n.kind, n.file) for n in store.notices] == [(kind, "planner.json")]
-        found = _titles(store)
+        found = _ids(store)
         if "new" in ids:  # a record that had no id gets a fresh one
             assert "a1" in found and len(found) == 2
         else:
             assert found == ids
-        store.collection("agenda_items").insert({"title": "still writable"})
+        store.collection("boundaries").insert({"text": "still writable"})
     kept = os.listdir(data_dir / DAMAGED)
     assert len(kept) == 1 and kept[0].startswith("planner.json.corrupt-")
     assert (data_dir / DAMAGED / kept[0]).read_bytes() == bad  # byte for byte
@@ -121,12 +125,12 @@ def test_a_damaged_pointer_falls_back_to_the_newest_complete_set(data_dir: Path)
     (data_dir / "CURRENT").write_bytes(b"\x00garbage")
     with Store.open(data_dir) as store:
         assert [n.kind for n in store.notices] == ["recovered"]
-        assert _titles(store) == ["a1", "a2"]
+        assert _ids(store) == ["a1", "a2"]
 
 
 def test_a_newer_schema_opens_read_only_and_writes_nothing(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
-        store.collection("agenda_items").insert(A1)
+        store.collection("boundaries").insert(A1)
         store.collection("pauses").insert(pause("2026-11-01"))
     core = _gen_file(data_dir, "core.json")
     data = json.loads(core.read_bytes())
@@ -138,13 +142,13 @@ def test_a_newer_schema_opens_read_only_and_writes_nothing(data_dir: Path) -> No
     with Store.open(data_dir) as store:
         assert store.read_only is True
         assert [(n.kind, n.file) for n in store.notices] == [("newer_schema", "core.json")]
-        assert _titles(store) == ["a1"]  # still readable
+        assert _ids(store) == ["a1"]  # still readable
         assert store.export_document()["schema_version"] == 99
-        agenda = store.collection("agenda_items")
+        boundaries = store.collection("boundaries")
         for write in [
-            lambda: agenda.insert({"title": "x"}),
-            lambda: agenda.put(A1),
-            lambda: agenda.delete("a1"),
+            lambda: boundaries.insert({"text": "x"}),
+            lambda: boundaries.put(A1),
+            lambda: boundaries.delete("a1"),
             lambda: store.import_document(store.export_document()),
             lambda: store.delete_all(),
         ]:
