@@ -152,7 +152,8 @@ class Store:
         self._lock = threading.RLock()
         self._gen = ""
         self._dbs: dict[str, TinyDB] = {}
-        self._index: dict[str, dict[str, tuple[str, int]]] = {}
+        # collection -> record id -> (file name, TinyDB document id as stored: a str)
+        self._index: dict[str, dict[str, tuple[str, str]]] = {}
         self._collections: dict[str, Collection] = {}
         self._closed = False
         self._newer = False
@@ -252,9 +253,9 @@ class Store:
                 write_atomic(path, encode(tables))
             self._dbs[name] = TinyDB(path, tables, storage=DurableJSONStorage)
             for collection in collections_in_file(name):
-                ids = self._index[collection]
-                for doc_id, doc in tables.get(collection, {}).items():
-                    ids[doc["id"]] = (name, int(doc_id))
+                self._index[collection].update(
+                    {doc["id"]: (name, key) for key, doc in tables.get(collection, {}).items()}
+                )
         return bool(repaired)
 
     def _read_or_recover(self, folder: str, name: str) -> tuple[Tables, bool]:
@@ -322,6 +323,10 @@ class Store:
         """An id in two month files cannot come from this store; keep the first one found."""
         changed = []
         for collection in SHARDED_COLLECTIONS:
+            tables = [t[collection] for t in loaded.values() if collection in t]
+            total = sum(map(len, tables))
+            if len(set().union(*({d["id"] for d in t.values()} for t in tables))) == total:
+                continue  # the usual case, checked in one pass
             seen: set[str] = set()
             for name in sorted(loaded):
                 table = loaded[name].get(collection)
@@ -488,7 +493,7 @@ class Store:
         except BaseException:
             self._forget_unsaved_file(name)
             raise
-        ids[record_id] = (name, doc_id)
+        ids[record_id] = (name, str(doc_id))
         return copy_record(clean)
 
     def _put(self, collection: str, record: Record) -> Record:
@@ -506,15 +511,15 @@ class Store:
                     doc.clear()
                     doc.update(clean)
 
-                self._dbs[old_name].table(collection).update(replace, doc_ids=[doc_id])
+                self._dbs[old_name].table(collection).update(replace, doc_ids=[int(doc_id)])
             else:
                 self._move(collection, clean, old_name, doc_id, new_name)
             return copy_record(clean)
 
-    def _move(self, collection: str, clean: Record, old: str, doc_id: int, new: str) -> None:
+    def _move(self, collection: str, clean: Record, old: str, doc_id: str, new: str) -> None:
         """A record changing month touches two files, so both switch together."""
         old_tables = copy_record(self._storage(old).read())
-        del old_tables[collection][str(doc_id)]
+        del old_tables[collection][doc_id]
         if new in self._dbs:
             new_tables = copy_record(self._storage(new).read())
         else:
@@ -531,7 +536,7 @@ class Store:
             if where is None:
                 return False
             name, doc_id = where
-            self._dbs[name].table(collection).remove(doc_ids=[doc_id])
+            self._dbs[name].table(collection).remove(doc_ids=[int(doc_id)])
             del self._index[collection][record_id]
             return True
 
@@ -542,7 +547,7 @@ class Store:
             if where is None:
                 return None
             name, doc_id = where
-            doc = self._storage(name).read()[collection][str(doc_id)]
+            doc = self._storage(name).read()[collection][doc_id]
             return copy_record(doc)
 
     def _count(self, collection: str) -> int:
