@@ -75,3 +75,26 @@ def week_days(day: date) -> list[date]:
 def at(day: date, value: time) -> datetime:
     """A naive local datetime for a day and a time."""
     return datetime.combine(day, value)
+
+
+_USER_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
+
+
+def parse_user_date(text: str | None) -> date | None:
+    """Read a typed date: "25-11-2026", "25/11/2026", "25.11.2026" or ISO "2026-11-25"."""
+    if not text or not text.strip():
+        return None
+    match = _USER_DATE.match(text)
+    if match:
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            value = date(year, month, day)
+        except ValueError:
+            return None
+        return value if date_in_range(value) else None
+    return parse_iso_date(text)
+
+
+def format_user_date(value: date) -> str:
+    """Write a date the way the form reads it back: "25-11-2026"."""
+    return f"{value.day:02d}-{value.month:02d}-{value.year:04d}"
