@@ -20,6 +20,7 @@ from storage.settings_repository import SettingsRepository
 from views import theme
 from views.context import AppContext
 from views.registry import collect_routes
+from views.widgets import icon_action
 
 if TYPE_CHECKING:
     from storage import Store
@@ -226,11 +227,26 @@ class AppShell:
         page, t, path = self.page, ctx.t, ctx.path
         immersive = path in IMMERSIVE
         banners = [self._banner(text) for text in self._standing_notices(ctx)]
+        floating = path.startswith(FLOATING_PAUSE_PREFIXES)
+        # Room at the end so the last lines can scroll clear of the floating pause button.
+        tail = [ft.Container(height=96)] if floating else []
         page.controls = [
             ft.SafeArea(
                 expand=True,
                 content=ft.Column(
-                    [*banners, body],
+                    [
+                        *banners,
+                        # Phones use the full width; wide screens get a readable column.
+                        ft.ResponsiveRow(
+                            [
+                                ft.Container(
+                                    content=body, col={"xs": 12, "md": 10, "lg": 8, "xl": 6}
+                                )
+                            ],
+                            alignment=ft.MainAxisAlignment.CENTER,
+                        ),
+                        *tail,
+                    ],
                     expand=True,
                     scroll=ft.ScrollMode.AUTO,
                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
@@ -244,10 +260,10 @@ class AppShell:
             else ft.AppBar(
                 title=ft.Text(t("app.name")),
                 leading=(
-                    ft.IconButton(
-                        icon=ft.Icons.ARROW_BACK,
-                        tooltip=t("app.back"),
-                        on_click=lambda e, r=parent: ctx.navigate(r),
+                    icon_action(
+                        ft.Icons.ARROW_BACK,
+                        t("app.back"),
+                        lambda e, r=parent: ctx.navigate(r),
                         key="app-back",
                     )
                     if parent
@@ -265,7 +281,7 @@ class AppShell:
                 on_click=lambda e: ctx.start_pause(),
                 height=56,
             )
-            if path.startswith(FLOATING_PAUSE_PREFIXES)
+            if floating
             else None
         )
 

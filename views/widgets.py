@@ -60,13 +60,15 @@ def text_button(
 def icon_action(
     icon: Any, label: str, on_click: Callable[..., Any] | None, *, key: str | None = None
 ) -> ft.Control:
-    """An icon-only button that a screen reader can still name."""
-    return ft.Semantics(
-        label=label,
-        button=True,
-        content=ft.IconButton(
-            icon=icon, tooltip=label, on_click=on_click, key=key, width=TOUCH, height=TOUCH
-        ),
+    """An icon-only button that a screen reader names: one merged button node with `label`."""
+    return ft.MergeSemantics(
+        content=ft.Semantics(
+            label=label,
+            button=True,
+            content=ft.IconButton(
+                icon=icon, on_click=on_click, key=key, width=TOUCH, height=TOUCH
+            ),
+        )
     )
 
 

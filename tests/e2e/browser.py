@@ -129,6 +129,7 @@ def open_page(
     reduced_motion: bool = False,
     has_touch: bool = False,
     locale: str = "nl-NL",
+    text_scale: int = 100,
 ) -> Iterator[tuple[object, OutsideRequests]]:
     """A fresh browser context on the app with semantics on; yields (page, outside requests)."""
     outside = OutsideRequests()
@@ -148,6 +149,8 @@ def open_page(
             route.abort()
 
     context.route("**/*", guard)
+    if text_scale != 100:
+        set_text_scale(context, text_scale)
     page = context.new_page()
     try:
         page.goto(url)
@@ -171,3 +174,51 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path))
     return path
+
+
+# Roles a person can act on; each needs an accessible name and a thumb-sized target.
+INTERACTIVE_ROLES = {
+    "button",
+    "tab",
+    "checkbox",
+    "switch",
+    "radio",
+    "slider",
+    "link",
+    "textbox",
+    "combobox",
+    "menuitem",
+    "option",
+    "spinbutton",
+}
+
+_SEMANTICS_JS = """() => {
+  const nodes = Array.from(document.querySelectorAll('flt-semantics'));
+  const out = [];
+  for (const e of nodes) {
+    const r = e.getBoundingClientRect();
+    const input = e.querySelector(':scope > input, :scope > textarea');
+    let role = e.getAttribute('role') || (input ? 'textbox' : null);
+    if (input && input.getAttribute('type') === 'checkbox') role = 'checkbox';
+    const name = (e.getAttribute('aria-label') || (input && input.getAttribute('aria-label')) ||
+                  e.innerText || '').trim();
+    const leaf = e.querySelectorAll('flt-semantics').length === 0;
+    out.push({role, name, leaf, x: r.x, y: r.y, w: r.width, h: r.height,
+              hidden: r.width === 0 || r.height === 0});
+  }
+  return out;
+}"""
+
+
+def semantics_nodes(page) -> list[dict]:
+    """Every node of Flutter's semantics tree with its role, name and box on the screen."""
+    return page.evaluate(_SEMANTICS_JS)
+
+
+def set_text_scale(context_or_page, percent: int) -> None:
+    """Browser text zoom the way a person sets it: a larger root font size (16 px is 100 %)."""
+    size = 16 * percent // 100
+    context_or_page.add_init_script(
+        f"document.addEventListener('DOMContentLoaded', () => "
+        f"document.documentElement.style.fontSize = '{size}px');"
+    )
