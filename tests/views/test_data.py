@@ -66,15 +66,15 @@ def browser_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
             return
         if name == "upload":
             target = args["files"][0]
-            assert target["id"] == 7
-            file_name = parse_qs(urlsplit(target["upload_url"]).query)["f"][0]
+            assert target.id == 7
+            file_name = parse_qs(urlsplit(target.upload_url).query)["f"][0]
             (uploads / file_name).write_bytes(chosen["raw"])
             self.session.handle_invoke_method_results(control_id, call_id, None, None)
             event = {"file_name": "backup.json", "progress": 1.0}
             self.loop.create_task(self.session.dispatch_event(control_id, "upload", event))
             return
         if name == "save_file":
-            chosen["saved"].append(args)
+            chosen["saved"].append(dict(args))
         original(self, control_id, call_id, name, args)
 
     def upload_url(self: RecordingConnection, file_name: str, expires: int) -> str:
