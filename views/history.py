@@ -32,10 +32,7 @@ def history_section(ctx: AppContext) -> ft.Control:
     return ft.Column(
         [
             heading(ctx.t("pause.history.title"), size=22),
-            ft.Semantics(
-                live_region=True,
-                content=body_text(week_sentence(ctx, weeks[-1]), size=20, key="pause-week"),
-            ),
+            body_text(week_sentence(ctx, weeks[-1]), size=20, key="pause-week"),
             body_text(ctx.t("pause.history.counts"), size=15),
             _chart(ctx, weeks),
             body_text(_tension_text(ctx, weeks), key="pause-tension"),

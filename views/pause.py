@@ -68,16 +68,18 @@ def _kind_card(ctx: AppContext, kind: PauseKind) -> ft.Control:
     name = ctx.t(f"pause.kind.{kind.id}.name")
     # Each length is its own start button: choosing how long is the same tap as starting.
     starts = [
-        ft.Semantics(
-            label=ctx.t("pause.catalogue.start", kind=name, length=length_words(ctx, seconds)),
-            button=True,
-            content=ft.OutlinedButton(
-                content=length_words(ctx, seconds),
-                icon=ft.Icons.PLAY_ARROW,
-                key=f"pause-start-{kind.id}-{seconds}",
-                on_click=lambda e, k=kind.id, s=seconds: ctx.start_pause(k, s),
-                height=TOUCH,
+        ft.OutlinedButton(
+            content=ft.Text(
+                length_words(ctx, seconds),
+                size=16,
+                semantics_label=ctx.t(
+                    "pause.catalogue.start", kind=name, length=length_words(ctx, seconds)
+                ),
             ),
+            icon=ft.Icons.PLAY_ARROW,
+            key=f"pause-start-{kind.id}-{seconds}",
+            on_click=lambda e, k=kind.id, s=seconds: ctx.start_pause(k, s),
+            height=TOUCH,
         )
         for seconds in kind.durations
     ]
