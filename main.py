@@ -74,6 +74,9 @@ def ensure_writable(folder: Path) -> None:
 
 def ensure_port_free(host: str, port: int) -> None:
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        # Like the server itself: connections of a previous run lingering in TIME_WAIT
+        # must not make a restart fail.
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind((host, port))
         except OSError as exc:
