@@ -228,7 +228,10 @@ def test_kill_during_writes(tmp_path: Path, size: str) -> None:
                 inflight = None
         found = _read_back(data_dir)
         if found == model:
-            outcome["in-flight write absent" if inflight else "killed between writes"] += 1
+            if "ready" not in lines:
+                outcome["killed while opening"] += 1
+            else:
+                outcome["in-flight write absent" if inflight else "killed between writes"] += 1
             continue
         assert inflight is not None, f"kill {kill}: store differs from the acknowledged state"
         _apply(model, inflight)
@@ -258,7 +261,8 @@ def test_kill_during_import_and_delete_all(tmp_path: Path) -> None:
 
     for kill in range(WHOLE_SET_KILLS):
         inflight = None
-        for line in _kill_child(target, data_dir, kill, rng):
+        lines = _kill_child(target, data_dir, kill, rng)
+        for line in lines:
             if line.startswith("begin "):
                 inflight = line[6:]
             elif line == "ack":
@@ -267,7 +271,10 @@ def test_kill_during_import_and_delete_all(tmp_path: Path) -> None:
                 outcome["acknowledged switches"] += 1
         found = _read_back(data_dir)
         if found == states[current]:
-            outcome["old set" if inflight else "killed between switches"] += 1
+            if "ready" not in lines:
+                outcome["killed while opening"] += 1
+            else:
+                outcome["old set" if inflight else "killed between switches"] += 1
             continue
         assert inflight is not None and found == states[inflight], f"kill {kill}: a mixed set"
         current = inflight
