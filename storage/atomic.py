@@ -35,7 +35,7 @@ def fsync_dir(path: str) -> None:
         return
     fd = os.open(path, os.O_RDONLY)
     try:
-        os.fsync(fd)
+        fsync_file(fd)
     finally:
         os.close(fd)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import threading
@@ -207,7 +208,9 @@ class Store:
         elif version < self._latest:
             self._migrate(version)
         elif not recovered:
-            gens.make_backup(self.data_dir, self._gen)
+            # A full disk must not keep the app from opening; the older backups stay.
+            with contextlib.suppress(StorageError):
+                gens.make_backup(self.data_dir, self._gen)
 
     def _pick_generation(self) -> str:
         """CURRENT is missing or unreadable: a brand-new folder, or a damaged pointer."""

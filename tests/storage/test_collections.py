@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from storage import DuplicateIdError, Store
+from storage import DuplicateIdError, StorageError, Store
 from tests.storage.helpers import pause
 
 
@@ -131,3 +133,23 @@ def test_data_survives_close_and_open(data_dir) -> None:
         assert second.collection("pauses").count() == 1
         assert second.notices == []
         assert second.read_only is False
+
+
+def test_a_write_is_in_the_file_when_the_call_returns(store: Store, data_dir) -> None:
+    current = (data_dir / "CURRENT").read_text().strip()
+    store.collection("boundaries").insert({"id": "b1", "text": "after 20:00 no work"})
+    on_disk = json.loads((data_dir / current / "planner.json").read_bytes())
+    assert [d["id"] for d in on_disk["boundaries"].values()] == ["b1"]
+    store.collection("boundaries").delete("b1")
+    on_disk = json.loads((data_dir / current / "planner.json").read_bytes())
+    assert on_disk["boundaries"] == {}
+
+
+def test_a_closed_store_refuses_everything(data_dir) -> None:
+    store = Store.open(data_dir)
+    col = store.collection("settings")
+    store.close()
+    store.close()  # closing twice is harmless
+    for call in [lambda: col.insert({}), lambda: col.all(), lambda: store.export_document()]:
+        with pytest.raises(StorageError, match="closed"):
+            call()

@@ -104,6 +104,10 @@ def _with(path: list, value: object) -> dict:
             "collections.pauses[0].started_at",
         ),  # a pause without a date
         (
+            _with(["collections", "agenda_items"], [{"id": "a", "date": "soon"}]),
+            "collections.agenda_items[0].date",
+        ),  # an agenda item without an ISO date
+        (
             _with(["collections", "settings"], [{"id": "s", "x": float("nan")}]),
             "collections.settings[0]",
         ),  # NaN is not JSON
