@@ -292,7 +292,7 @@ def _version_tuple(text: str) -> tuple[int, ...]:
 
 def _check_header(doc: dict[str, Any], out: _Collector) -> None:
     if doc.get("format") != FORMAT_NAME:
-        out.add("format", "data.error.format" if "format" in doc else "data.error.missing")
+        out.add("format", "data.error.format" if "format" in doc else "data.error.not_backup")
         raise BackupError(out.problems)
     version = doc.get("schema_version")
     if "schema_version" not in doc:

@@ -59,7 +59,7 @@ def _block(
                 [ft.Icon(icon), ft.Container(heading(ctx.t(title_key), size=20), expand=True)],
                 spacing=GAP // 2,
             ),
-            *[body_text(ctx.t(k), selectable=True) for k in body_keys],
+            *[body_text(ctx.t(k)) for k in body_keys],
         ),
     )
 

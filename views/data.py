@@ -253,7 +253,7 @@ def _refusal(ctx: AppContext, problems: list[Problem]) -> ft.Control:
                         ),
                     ]
                 ),
-                *[body_text(text, size=15, selectable=True) for text in texts],
+                *[body_text(text, size=15) for text in texts],
             ],
             spacing=GAP // 2,
         ),

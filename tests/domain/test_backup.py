@@ -135,7 +135,7 @@ def test_a_file_over_twenty_megabytes_is_refused_before_it_is_parsed():
     [
         # another program's JSON
         ("format", "something-else", [("format", "data.error.format")]),
-        ("format", REMOVE, [("format", "data.error.missing")]),
+        ("format", REMOVE, [("format", "data.error.not_backup")]),
         # a backup from a future format version
         ("schema_version", 2, [("schema_version", "data.error.newer_format")]),
         ("schema_version", "1", [("schema_version", "data.error.type_int")]),
