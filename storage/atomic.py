@@ -5,7 +5,9 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
+import shutil
 import sys
 
 from storage.errors import StorageError, StorageFullError
@@ -43,11 +45,19 @@ def fsync_dir(path: str) -> None:
 def temp_path_for(path: str) -> str:
     """A temp name in the same folder, so os.replace stays on one filesystem."""
     folder, name = os.path.split(path)
-    return os.path.join(folder, f".{name}{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}")
+    return os.path.join(folder, f".{name}{temp_suffix()}")
+
+
+def temp_suffix() -> str:
+    return f"{TEMP_MARK}{os.getpid()}-{secrets.token_hex(4)}"
+
+
+# Only names this package makes; other temp files in the folder (the access token's) are not ours.
+_TEMP_NAME = re.compile(r"^\..+\.tmp-\d+-[0-9a-f]{8}$")
 
 
 def is_temp_name(name: str) -> bool:
-    return name.startswith(".") and TEMP_MARK in name
+    return bool(_TEMP_NAME.match(name))
 
 
 def write_atomic(path: str, data: bytes, *, sync_dir: bool = True) -> None:
@@ -87,8 +97,6 @@ def remove_temp_files(folder: str) -> list[str]:
             if is_temp_name(name):
                 full = os.path.join(folder, name)
                 if os.path.isdir(full):
-                    import shutil
-
                     shutil.rmtree(full, ignore_errors=True)
                 else:
                     with contextlib.suppress(OSError):

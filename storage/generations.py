@@ -8,7 +8,7 @@ import re
 import shutil
 from datetime import UTC, datetime
 
-from storage.atomic import TEMP_MARK, as_storage_error, fsync_dir, fsync_file, write_atomic
+from storage.atomic import as_storage_error, fsync_dir, fsync_file, temp_suffix, write_atomic
 from storage.layout import is_data_file
 
 CURRENT = "CURRENT"
@@ -156,7 +156,7 @@ def make_backup(data_dir: str, gen: str, *, keep: int = KEEP_BACKUPS) -> str | N
         return None
     root = os.path.join(data_dir, BACKUPS)
     stamp = timestamp()
-    tmp = os.path.join(root, f".{stamp}{TEMP_MARK}{os.getpid()}")
+    tmp = os.path.join(root, f".{stamp}{temp_suffix()}")
     final = os.path.join(root, f"{stamp}-{gen}")
     try:
         os.makedirs(root, exist_ok=True)

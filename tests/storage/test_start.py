@@ -1,0 +1,56 @@
+"""What a killed process leaves behind is cleaned up at the next start, and only that."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from storage import Store
+from storage.generations import read_current
+
+
+def test_start_removes_orphans_but_keeps_other_files(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.collection("settings").put({"id": "settings", "lang": "nl"})
+    current = data_dir / str(read_current(str(data_dir)))
+    orphans = [
+        current / ".core.json.tmp-4242-0badf00d",  # a write cut short
+        data_dir / ".CURRENT.tmp-4242-0badf00d",  # a switch cut short
+        data_dir / "backups" / ".20261125T101010000000Z.tmp-4242-0badf00d",  # a backup cut short
+        data_dir / "gen-000099",  # a new set that never became current
+    ]
+    for path in orphans:
+        if path.name.startswith("gen-") or path.parent.name == "backups":
+            path.mkdir(parents=True)
+            (path / "core.json").write_text("{}")
+        else:
+            path.write_text("half")
+    foreign = data_dir / ".access-token.tmp-4242"  # someone else's temp file
+    foreign.write_text("token")
+    with Store.open(data_dir) as store:
+        assert store.collection("settings").get("settings") == {"id": "settings", "lang": "nl"}
+        assert store.notices == []
+    assert [p for p in orphans if p.exists()] == []
+    assert foreign.read_text() == "token"
+
+
+def test_a_set_that_was_never_switched_to_is_ignored(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.collection("settings").put({"id": "settings", "lang": "nl"})
+    unfinished = data_dir / "gen-000050"  # complete files, but CURRENT never pointed here
+    unfinished.mkdir()
+    (unfinished / "core.json").write_text('{"meta": {"1": {"schema_version": 1}}, "settings": {}}')
+    (unfinished / "COMPLETE").write_text("")
+    with Store.open(data_dir) as store:
+        assert store.collection("settings").count() == 1
+    assert not unfinished.exists()
+
+
+def test_a_first_start_cut_short_starts_fresh(data_dir: Path) -> None:
+    data_dir.mkdir()
+    (data_dir / "gen-000001").mkdir()  # killed while writing the very first set
+    (data_dir / "gen-000001" / "core.json").write_text("{")
+    with Store.open(data_dir) as store:
+        assert store.notices == []
+        assert store.collection("settings").all() == []
+        store.collection("settings").put({"id": "settings"})
+    assert read_current(str(data_dir)) == "gen-000002"
