@@ -288,6 +288,25 @@ def position_label(index: int, total: int) -> str:
     return f"{index + 1} / {total}"
 
 
+SWIPE_SPEED = 250.0  # px/s: a slower release is a hesitation, not a fling
+SWIPE_DISTANCE = 80.0  # px: a deliberate slow drag across the card counts as well
+
+
+def swipe_step(velocity: float | None, distance: float | None) -> int:
+    """+1 (next card), -1 (previous) or 0 for a horizontal drag that ended.
+
+    Leftward (negative) is "next", like turning a page. Either a quick fling or a long enough
+    drag counts, because a mouse drag in a browser often ends with little velocity.
+    """
+    speed = velocity or 0.0
+    moved = distance or 0.0
+    if speed <= -SWIPE_SPEED or (moved <= -SWIPE_DISTANCE and speed <= 0):
+        return 1
+    if speed >= SWIPE_SPEED or (moved >= SWIPE_DISTANCE and speed >= 0):
+        return -1
+    return 0
+
+
 class ProgressSaver(Protocol):
     def save_progress(self, progress: WalkthroughProgress) -> None: ...
 

@@ -22,13 +22,14 @@ from storage.walkthrough_repository import WalkthroughRepository
 from views.context import AppContext
 from views.theme import GAP
 from views.walkthrough import (
-    BUTTON_PADDING,
     action_button,
+    button_style,
     not_medical_line,
     reframe_panel,
     run_action,
+    section_heading,
 )
-from views.widgets import body_text, heading
+from views.widgets import body_text
 
 log = logging.getLogger("adempauze")
 
@@ -87,38 +88,61 @@ class SelfCheckView:
     def form(self) -> list[ft.Control]:
         t = self.ctx.t
         controls: list[ft.Control] = [
-            heading(t("understand.selfcheck.title"), key="selfcheck-title"),
+            section_heading(t("understand.selfcheck.title"), key="selfcheck-title"),
             body_text(t("understand.selfcheck.intro")),
         ]
         for group in GROUPS:
-            controls.append(heading(t(f"understand.selfcheck.group.{group}"), size=20))
-            controls += [
-                ft.Checkbox(
-                    label=ft.Text(t(item.label_key), size=17, no_wrap=False),
-                    semantics_label=t(item.label_key),
-                    value=item.id in self.picks,
-                    key=f"selfcheck-item-{item.id}",
-                    on_change=lambda e, i=item.id: self.toggle(i, bool(e.control.value)),
-                )
-                for item in items_in(group)
-            ]
+            controls.append(section_heading(t(f"understand.selfcheck.group.{group}"), size=20))
+            controls += [self.pick_row(item.id, t(item.label_key)) for item in items_in(group)]
         controls.append(
             ft.FilledButton(
                 content=ft.Text(t("understand.selfcheck.save"), size=18, no_wrap=False),
                 icon=ft.Icons.ARROW_FORWARD,
                 key="selfcheck-save",
                 on_click=self.save,
-                style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                style=button_style(),
             )
         )
         return controls
+
+    def pick_row(self, item_id: str, label: str) -> ft.Control:
+        """A checkbox with a label that wraps (a Checkbox's own label is clipped at large text)."""
+        box = ft.Checkbox(
+            semantics_label=label,
+            value=item_id in self.picks,
+            key=f"selfcheck-item-{item_id}",
+            visual_density=ft.VisualDensity.STANDARD,
+            on_change=lambda e: self.toggle(item_id, bool(e.control.value)),
+        )
+
+        def tap_label(e: Any) -> None:
+            box.value = not box.value
+            self.toggle(item_id, bool(box.value))
+            box.update()
+
+        return ft.Row(
+            [
+                box,
+                ft.Container(
+                    # The checkbox already carries this label for screen readers.
+                    content=ft.Semantics(
+                        exclude_semantics=True, content=ft.Text(label, size=17, no_wrap=False)
+                    ),
+                    expand=True,
+                    on_click=tap_label,
+                    padding=ft.Padding.symmetric(vertical=10),
+                    key=f"selfcheck-label-{item_id}",
+                ),
+            ],
+            spacing=4,
+        )
 
     def result(self) -> list[ft.Control]:
         t, latest = self.ctx.t, self.latest
         assert latest is not None
         date = format_date(latest.taken_at.date(), format="long", locale=self.ctx.lang)
         controls: list[ft.Control] = [
-            heading(t("understand.selfcheck.result_title"), key="selfcheck-result-title"),
+            section_heading(t("understand.selfcheck.result_title"), key="selfcheck-result-title"),
             ft.Text(t("understand.selfcheck.taken_on", date=date), size=15),
         ]
         suggestions = suggest_for(latest.picks)
@@ -165,13 +189,13 @@ class SelfCheckView:
                 icon=ft.Icons.REFRESH,
                 key="selfcheck-retake",
                 on_click=self.retake,
-                style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                style=button_style(),
             ),
             ft.TextButton(
                 content=ft.Text(t("understand.selfcheck.back"), size=17, no_wrap=False),
                 key="selfcheck-back",
                 on_click=lambda e: self.ctx.navigate("/understand"),
-                style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                style=button_style(),
             ),
         ]
         return controls
@@ -179,7 +203,7 @@ class SelfCheckView:
     def changes(self) -> list[ft.Control]:
         t, latest = self.ctx.t, self.latest
         assert latest is not None
-        title = heading(t("understand.selfcheck.changes_title"), size=20)
+        title = section_heading(t("understand.selfcheck.changes_title"), size=20)
         if self.previous is None:
             return [title, body_text(t("understand.selfcheck.first_time"), key="selfcheck-changes")]
         change = compare_results(self.previous, latest)

@@ -15,18 +15,29 @@ from domain.walkthrough import (
     Reframe,
     WalkthroughProgress,
     WalkthroughState,
+    swipe_step,
     walkthrough_for,
 )
 from storage.errors import StorageError
 from storage.walkthrough_repository import WalkthroughRepository
 from views.context import AppContext
 from views.theme import GAP, TOUCH
-from views.widgets import body_text, heading
+from views.widgets import body_text
 
 log = logging.getLogger("adempauze")
 
-SWIPE_SPEED = 250  # logical px/s: slower drags are scrolling or hesitation, not a swipe
-BUTTON_PADDING = ft.Padding.symmetric(vertical=14, horizontal=20)  # 48 px+ with the label
+BUTTON_PADDING = ft.Padding.symmetric(vertical=14, horizontal=20)
+# Next and back share a row: less side padding keeps "Volgende" on one line at 200 % text.
+STEP_PADDING = ft.Padding.symmetric(vertical=14, horizontal=8)
+
+
+def button_style(**extra: Any) -> ft.ButtonStyle:
+    """Padding instead of a fixed height, so a label can grow with the text size and wrap.
+
+    Standard density here: the app's comfortable density would take 8 px off, below 48 px.
+    """
+    options: dict[str, Any] = {"padding": BUTTON_PADDING, **extra}
+    return ft.ButtonStyle(visual_density=ft.VisualDensity.STANDARD, **options)
 
 
 class SavingRepository:
@@ -40,6 +51,14 @@ class SavingRepository:
             self._repo.save_progress(progress)
         except StorageError:
             log.warning("walk-through position not saved", exc_info=True)
+
+
+def section_heading(text: str, *, size: int = 26, key: str | None = None) -> ft.Control:
+    """A heading for screen readers, named once (a label beside the text would say it twice)."""
+    return ft.Semantics(
+        header=True,
+        content=ft.Text(text, size=size, weight=ft.FontWeight.W_600, no_wrap=False, key=key),
+    )
 
 
 def run_action(ctx: AppContext, action: Action, show_reframe: Callable[[], None]) -> None:
@@ -59,7 +78,7 @@ def action_button(text: str, on_click: Any, *, key: str, icon: Any = None) -> ft
         icon=icon,
         key=key,
         on_click=on_click,
-        style=ft.ButtonStyle(padding=BUTTON_PADDING),
+        style=button_style(),
     )
 
 
@@ -72,13 +91,13 @@ def reframe_panel(reframe: Reframe, close_label: str, on_close: Any, *, key: str
         bgcolor=ft.Colors.TERTIARY_CONTAINER,
         content=ft.Column(
             [
-                heading(reframe.title, size=22),
+                section_heading(reframe.title, size=22),
                 *[body_text(p, color=ft.Colors.ON_TERTIARY_CONTAINER) for p in reframe.paragraphs],
                 ft.TextButton(
                     content=close_label,
                     key=f"{key}-close",
                     on_click=on_close,
-                    style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                    style=button_style(),
                 ),
             ],
             spacing=GAP // 2,
@@ -108,6 +127,7 @@ class WalkthroughView:
     def __init__(self, ctx: AppContext, state: WalkthroughState) -> None:
         self.ctx = ctx
         self.state = state
+        self.drag_from: float | None = None
         self.column = ft.Column(spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.root = ft.Container(
             content=self.column,
@@ -130,12 +150,17 @@ class WalkthroughView:
         self.state.open_chapter(chapter_id, self.ctx.now())
         self.redraw()
 
+    def drag_start(self, e: ft.DragStartEvent) -> None:
+        self.drag_from = e.local_position.x
+
     def swipe(self, e: ft.DragEndEvent) -> None:
-        # A leftward fling reads the next card, like turning a page; rightward goes back.
         speed = e.primary_velocity if e.primary_velocity is not None else e.velocity.x
-        if speed <= -SWIPE_SPEED:
+        distance = None if self.drag_from is None else e.local_position.x - self.drag_from
+        self.drag_from = None
+        step = swipe_step(speed, distance)
+        if step > 0:
             self.go_next()
-        elif speed >= SWIPE_SPEED:
+        elif step < 0:
             self.go_back()
 
     def toggle_reframe(self) -> None:
@@ -156,8 +181,12 @@ class WalkthroughView:
             self.chapter_list(),
             ft.GestureDetector(
                 content=self.card_view(state.card),
+                on_horizontal_drag_start=self.drag_start,
                 on_horizontal_drag_end=self.swipe,
                 drag_interval=50,
+                # Screen readers move with Volgende / Vorige; the swipe's own scroll actions
+                # would otherwise hide the card's text from them.
+                exclude_from_semantics=True,
                 key="step-swipe",
             ),
             self.step_buttons(),
@@ -166,7 +195,7 @@ class WalkthroughView:
                 icon=ft.Icons.CHECKLIST,
                 key="selfcheck-open",
                 on_click=lambda e: self.ctx.navigate("/understand/selfcheck"),
-                style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                style=button_style(),
             ),
         ]
 
@@ -186,6 +215,7 @@ class WalkthroughView:
                         ),
                         ft.Semantics(
                             label=spoken,
+                            exclude_semantics=True,  # said once, in words, not "3 / 13" as well
                             content=ft.Text(state.label, size=15, key="step-progress"),
                         ),
                     ],
@@ -206,7 +236,6 @@ class WalkthroughView:
         state, t = self.state, self.ctx.t
         return ft.ExpansionTile(
             title=ft.Text(t("understand.chapters"), size=17),
-            leading=ft.Icon(ft.Icons.LIST),
             key="step-chapters",
             min_tile_height=TOUCH,
             controls=[
@@ -219,9 +248,7 @@ class WalkthroughView:
                     ),
                     key=f"chapter-{chapter.id}",
                     on_click=lambda e, cid=chapter.id: self.open_chapter(cid),
-                    style=ft.ButtonStyle(
-                        padding=BUTTON_PADDING, alignment=ft.Alignment.CENTER_LEFT
-                    ),
+                    style=button_style(alignment=ft.Alignment.CENTER_LEFT),
                 )
                 for number, chapter in enumerate(state.walkthrough.chapters, start=1)
             ],
@@ -230,7 +257,7 @@ class WalkthroughView:
 
     def card_view(self, card: Card) -> ft.Control:
         t = self.ctx.t
-        parts: list[ft.Control] = [heading(card.title, key="step-title")]
+        parts: list[ft.Control] = [section_heading(card.title, key="step-title")]
         parts += [body_text(p) for p in card.paragraphs]
         parts += [
             ft.Row(
@@ -284,21 +311,19 @@ class WalkthroughView:
             [
                 ft.OutlinedButton(
                     content=t("understand.step_back"),
-                    icon=ft.Icons.ARROW_BACK,
                     key="step-back",
                     on_click=self.go_back,
                     disabled=state.is_first,
                     expand=True,
-                    style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                    style=button_style(padding=STEP_PADDING),
                 ),
                 ft.FilledButton(
                     content=t("understand.step_next"),
-                    icon=ft.Icons.ARROW_FORWARD,
                     key="step-next",
                     on_click=self.go_next,
                     disabled=state.is_last,
                     expand=True,
-                    style=ft.ButtonStyle(padding=BUTTON_PADDING),
+                    style=button_style(padding=STEP_PADDING),
                 ),
             ],
             spacing=GAP,

@@ -21,6 +21,7 @@ from domain.walkthrough import (
     load_walkthrough,
     position_label,
     resume_index,
+    swipe_step,
 )
 
 NOW = datetime(2026, 11, 25, 21, 30)
@@ -271,3 +272,28 @@ def test_reframe_is_shown_in_place_and_closes_on_a_move() -> None:
     assert state.showing_reframe
     state.go_back(NOW)
     assert not state.showing_reframe
+
+
+@pytest.mark.parametrize(
+    ("velocity", "distance", "step"),
+    [
+        # a quick fling to the left turns to the next card
+        (-900.0, -40.0, 1),
+        # a quick fling to the right goes back
+        (900.0, 40.0, -1),
+        # a slow but long mouse drag to the left still counts
+        (0.0, -200.0, 1),
+        # a slow long drag to the right goes back
+        (0.0, 150.0, -1),
+        # a small wobble does nothing
+        (60.0, 20.0, 0),
+        # a long drag left that is flung back right at the end: the fling wins
+        (600.0, -120.0, -1),
+        # a long drag left released while drifting right slowly: no move
+        (30.0, -120.0, 0),
+        # nothing known about the drag
+        (None, None, 0),
+    ],
+)
+def test_swipe_step(velocity: float | None, distance: float | None, step: int) -> None:
+    assert swipe_step(velocity, distance) == step

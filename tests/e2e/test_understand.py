@@ -1,0 +1,124 @@
+"""Journeys through Begrijpen in real Chromium: read on, restart, resume; self-check to a tool."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import expect
+
+from tests.e2e.browser import AppProcess, open_page, screenshot
+
+FIRST_TITLE = "De avond waarop je lijf niet meedoet"
+FOURTH_TITLE = "Denkpatronen die spanning vasthouden"
+
+
+def open_understand(page) -> None:
+    page.get_by_role("tab", name="Begrijpen", exact=True).click(timeout=30_000)
+    expect(page.get_by_role("button", name="Volgende", exact=True)).to_be_visible()
+
+
+def test_read_three_steps_restart_and_resume(browser, app: AppProcess):
+    with open_page(browser, app.url) as (page, outside):
+        open_understand(page)
+        expect(page.get_by_text(FIRST_TITLE)).to_be_visible()
+        expect(page.get_by_text("Kaart 1 van 13")).to_be_attached()
+        for step in (2, 3, 4):
+            page.get_by_role("button", name="Volgende", exact=True).click()
+            expect(page.get_by_text(f"Kaart {step} van 13")).to_be_attached()
+        expect(page.get_by_text(FOURTH_TITLE)).to_be_visible()
+        assert outside.unexpected() == []
+
+    app.restart()
+
+    with open_page(browser, app.url) as (page, _):
+        open_understand(page)
+        expect(page.get_by_text(FOURTH_TITLE)).to_be_visible()
+        expect(page.get_by_text("Kaart 4 van 13")).to_be_attached()
+        # the card title is announced as a heading
+        expect(page.get_by_role("heading", name=FOURTH_TITLE)).to_be_attached()
+        page.get_by_role("button", name="Vorige", exact=True).click()
+        expect(page.get_by_text("Kaart 3 van 13")).to_be_attached()
+        screenshot(page, "understand-resumed-nl")
+
+
+def test_selfcheck_suggestion_leads_to_the_shoulders_pause(browser, app: AppProcess):
+    with open_page(browser, app.url + "/understand") as (page, outside):
+        page.get_by_role("button", name="Herken je dit? Doe de zelfcheck").click(timeout=30_000)
+        expect(page).to_have_url(re.compile(r"/understand/selfcheck$"))
+        page.get_by_role("checkbox", name="Gespannen schouders").click()
+        page.get_by_role("checkbox", name="Moeilijk nee zeggen").click()
+        page.get_by_role("button", name="Bekijk wat kan helpen").click()
+        suggestion = page.get_by_role("button", name="Doe de pauze voor schouders en nek")
+        expect(suggestion).to_be_visible()
+        expect(
+            page.get_by_role(
+                "button", name="Kies een grens en vind zinnen om vriendelijk nee te zeggen"
+            )
+        ).to_be_attached()
+        screenshot(page, "selfcheck-result-nl")
+        suggestion.click()
+        expect(page).to_have_url(re.compile(r"/pause/run$"))
+        expect(page.get_by_role("button", name="Stop pauze")).to_be_visible()
+        assert outside.unexpected() == []
+
+
+def test_selfcheck_boundaries_suggestion_opens_the_planner(browser, app: AppProcess):
+    with open_page(browser, app.url + "/understand/selfcheck") as (page, _):
+        page.get_by_role("checkbox", name="Moeilijk nee zeggen").click(timeout=30_000)
+        page.get_by_role("button", name="Bekijk wat kan helpen").click()
+        page.get_by_role(
+            "button", name="Kies een grens en vind zinnen om vriendelijk nee te zeggen"
+        ).click()
+        expect(page).to_have_url(re.compile(r"/plan/boundaries$"))
+        expect(page.get_by_role("tab", name="Plannen", exact=True)).to_have_attribute(
+            "aria-selected", "true"
+        )
+
+
+def test_readable_at_360_px_and_double_text(browser, app: AppProcess):
+    # A 32 px root font size doubles Flutter's text in Chromium: the 200 % case.
+    context = browser.new_context(viewport={"width": 360, "height": 780}, locale="nl-NL")
+    context.add_init_script(
+        "document.addEventListener('DOMContentLoaded',"
+        " () => { document.documentElement.style.fontSize = '32px'; })"
+    )
+    page = context.new_page()
+    try:
+        from tests.e2e.browser import enable_semantics
+
+        page.goto(app.url + "/understand")
+        enable_semantics(page)
+        for name in ("Volgende", "Vorige"):
+            button = page.get_by_role("button", name=name, exact=True)
+            expect(button).to_be_attached(timeout=30_000)
+            box = button.bounding_box()
+            assert box is not None
+            # inside the screen, and a thumb-sized target
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box
+            assert box["height"] >= 48, box
+        screenshot(page, "understand-360-200pct")
+    finally:
+        context.close()
+
+
+def test_mouse_swipe_turns_the_card(browser, app: AppProcess):
+    with open_page(browser, app.url + "/understand") as (page, _):
+        title = page.get_by_role("heading", name=FIRST_TITLE)
+        expect(title).to_be_attached(timeout=30_000)
+        box = title.bounding_box()
+        assert box is not None
+        y = box["y"] + box["height"] + 60  # on the card's text, away from any button
+        # a quick leftward drag with the mouse: the next card
+        page.mouse.move(320, y)
+        page.mouse.down()
+        for x in (280, 220, 160, 100, 60):
+            page.mouse.move(x, y)
+        page.mouse.up()
+        expect(page.get_by_text("Kaart 2 van 13")).to_be_attached()
+        # and a rightward one goes back
+        page.mouse.move(60, y)
+        page.mouse.down()
+        for x in (100, 160, 220, 280, 320):
+            page.mouse.move(x, y)
+        page.mouse.up()
+        expect(page.get_by_text("Kaart 1 van 13")).to_be_attached()
