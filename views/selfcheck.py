@@ -205,7 +205,7 @@ class SelfCheckView:
         assert latest is not None
         title = section_heading(t("understand.selfcheck.changes_title"), size=20)
         if self.previous is None:
-            return [title, body_text(t("understand.selfcheck.first_time"), key="selfcheck-changes")]
+            return [body_text(t("understand.selfcheck.first_time"), key="selfcheck-changes")]
         change = compare_results(self.previous, latest)
 
         def names(ids: tuple[str, ...]) -> str:

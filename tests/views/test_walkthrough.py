@@ -149,3 +149,19 @@ async def test_selfcheck_entry(tmp_path: Path) -> None:
         assert app.has("selfcheck-title")
     finally:
         await stop(app)
+
+
+async def test_a_read_only_store_still_lets_you_read_on(tmp_path: Path) -> None:
+    from storage import Store
+
+    store = Store.open(tmp_path)
+    store.read_only = True  # as when the data comes from a newer version of the app
+    app = await open_app(store=store, route="/understand", lang="nl", now=lambda: NOW)
+    try:
+        await app.click("step-next")
+        await app.click("step-next")
+        assert progress(app) == "3 / 13"
+        app.assert_no_crash()
+        assert store.collection("walkthrough").all() == []
+    finally:
+        await stop(app)

@@ -119,3 +119,19 @@ async def test_retake_shows_what_changed(tmp_path: Path) -> None:
         again.assert_no_crash()
     finally:
         await stop(again)
+
+
+async def test_a_read_only_store_still_shows_suggestions(tmp_path: Path) -> None:
+    from storage import Store
+
+    store = Store.open(tmp_path)
+    store.read_only = True  # as when the data comes from a newer version of the app
+    app = await open_app(store=store, route="/understand/selfcheck", lang="nl", now=lambda: FIRST)
+    try:
+        await tick(app, "say_no")
+        await app.click("selfcheck-save")
+        assert app.has("selfcheck-go-boundaries")
+        assert store.collection("selfchecks").all() == []
+        app.assert_no_crash()
+    finally:
+        await stop(app)
