@@ -86,10 +86,9 @@ class PlannerView:
         parts += [
             rhythm_note(self.ctx),
             rules_section(self.ctx, self.state, self.delete_rule),
-            row_of(
-                wide_button(t("plan.boundaries"), lambda e: self.ctx.navigate("/plan/boundaries"), key="plan-boundaries", icon=ft.Icons.SHIELD_OUTLINED),
-            ),
-            row_of(wide_button(t("plan.export"), self.export, key="plan-export", icon=ft.Icons.DOWNLOAD)),
+            # full-width buttons sit in a plain Row: an expanding child cannot live in a wrapping one
+            ft.Row([wide_button(t("plan.boundaries"), lambda e: self.ctx.navigate("/plan/boundaries"), key="plan-boundaries", icon=ft.Icons.SHIELD_OUTLINED)]),
+            ft.Row([wide_button(t("plan.export"), self.export, key="plan-export", icon=ft.Icons.DOWNLOAD)]),
             ft.Container(height=72),  # room above the floating pause button
         ]  # fmt: skip
         return parts

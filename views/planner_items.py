@@ -20,11 +20,10 @@ from views.planner_common import (
     duration_words,
     hours_words,
     note,
-    row_of,
     violation_words,
     wide_button,
 )
-from views.theme import GAP, TOUCH
+from views.theme import GAP
 from views.widgets import body_text, card, icon_action
 
 Act = Callable[[AgendaItem], None]
@@ -145,17 +144,22 @@ def item_card(
         note(t(f"plan.flag.{flag}"), ft.Icons.BEDTIME_OUTLINED)
         for flag in plan.flags.get(item.id, ())
     ]
-    actions_row: list[ft.Control] = [
-        ft.TextButton(
-            content=t("plan.done.label", title=item.title) if not item.done else t("plan.moment.taken"),
-            icon=ft.Icons.CHECK_BOX if item.done else ft.Icons.CHECK_BOX_OUTLINE_BLANK,
-            key=f"plan-done-{item.id}",
-            on_click=lambda e, i=item: actions.done(i),
-            height=TOUCH,
-        ),
-        icon_action(ft.Icons.EDIT_OUTLINED, t("plan.edit", title=item.title), lambda e, i=item: actions.edit(i), key=f"plan-edit-{item.id}"),
-        icon_action(ft.Icons.DELETE_OUTLINE, t("plan.delete", title=item.title), lambda e, i=item: actions.delete(i), key=f"plan-delete-{item.id}"),
-    ]  # fmt: skip
+    done = ft.TextButton(
+        content=ft.Text(t("plan.done.label", title=item.title), size=16, no_wrap=False),
+        icon=ft.Icons.CHECK_BOX if item.done else ft.Icons.CHECK_BOX_OUTLINE_BLANK,
+        key=f"plan-done-{item.id}",
+        on_click=lambda e, i=item: actions.done(i),
+        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=12)),
+    )
+    title_row = ft.Row(
+        [
+            ft.Text(item.title, size=18, weight=ft.FontWeight.W_600, no_wrap=False, expand=True, key=f"plan-item-{item.id}"),
+            icon_action(ft.Icons.EDIT_OUTLINED, t("plan.edit", title=item.title), lambda e, i=item: actions.edit(i), key=f"plan-edit-{item.id}"),
+            icon_action(ft.Icons.DELETE_OUTLINE, t("plan.delete", title=item.title), lambda e, i=item: actions.delete(i), key=f"plan-delete-{item.id}"),
+        ],
+        vertical_alignment=ft.CrossAxisAlignment.START,
+        spacing=0,
+    )  # fmt: skip
     defer: list[ft.Control] = []
     if not item.done and not item.recurring:
         # "must" items get the button too, but moving them asks first (the screen handles that)
@@ -173,19 +177,7 @@ def item_card(
         ]
     return ft.Container(
         opacity=0.6 if item.done else 1.0,
-        content=card(
-            ft.Text(
-                item.title,
-                size=18,
-                weight=ft.FontWeight.W_600,
-                no_wrap=False,
-                key=f"plan-item-{item.id}",
-            ),
-            body_text(summary, size=15),
-            *warnings,
-            row_of(*actions_row),
-            *defer,
-        ),
+        content=card(title_row, body_text(summary, size=15), *warnings, done, *defer),
     )
 
 

@@ -1,0 +1,100 @@
+"""Plannen in Chromium: fill a day past capacity, move what can wait, keep a boundary, restart."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from babel.dates import format_date
+from playwright.sync_api import expect
+
+from tests.e2e.browser import free_port, open_page, screenshot
+
+WIDTH, HEIGHT = 360, 2600  # a phone's width; tall, so the whole day is on screen at once
+
+
+def day_words(day: date) -> str:
+    return format_date(day, "EEEE d MMMM", locale="nl")
+
+
+def quick_add(page, text: str) -> None:
+    field = page.get_by_role("textbox", name="Snel toevoegen")
+    expect(field).to_be_visible(timeout=30_000)
+    field.focus()
+    # the first key right after focusing can get lost while Flutter opens its text input
+    page.wait_for_timeout(400)
+    page.keyboard.type(text)
+    page.keyboard.press("Enter")
+
+
+def shown(page, text: str):
+    """A piece of text on screen (Flutter may merge neighbouring texts into one node)."""
+    return page.get_by_text(text).first
+
+
+def item(page, title: str, *, containing: str = ""):
+    """An agenda item's card: screen readers hear its title first, then its details."""
+    pattern = rf"^{re.escape(title)} .*{re.escape(containing)}"
+    return page.get_by_role("group", name=re.compile(pattern)).first
+
+
+def test_full_day_not_today_boundary_and_restart(browser, app):
+    today = date.today()
+    tomorrow = today + timedelta(days=1)
+    with open_page(browser, app.url + "/plan", width=WIDTH, height=HEIGHT) as (page, outside):
+        expect(page.get_by_role("button", name="Toevoegen", exact=True)).to_be_visible(
+            timeout=30_000
+        )
+
+        # Fill today until it holds more than the six hours of capacity.
+        quick_add(page, "vandaag werkblok 3u #moet")
+        expect(item(page, "werkblok")).to_be_visible()
+        quick_add(page, "vandaag opruimen 2u #kan")
+        expect(item(page, "opruimen")).to_be_visible()
+        expect(page.get_by_text("Je dag zit vol")).to_have_count(0)
+        quick_add(page, "vandaag strijken 2u #kan")
+        expect(item(page, "strijken")).to_be_visible()
+        expect(shown(page, "Je dag zit vol")).to_be_visible()
+        screenshot(page, "plan-full-day")
+
+        # One tap: "opruimen" goes to the lightest of the next seven days (all empty: tomorrow).
+        page.get_by_role("button", name="Niet vandaag: opruimen").click()
+        expect(shown(page, f"opruimen staat nu op {day_words(tomorrow)}.")).to_be_visible()
+        expect(page.get_by_text("Je dag zit vol")).to_have_count(0)
+        page.get_by_role("button", name="Volgende dag").click()
+        expect(shown(page, day_words(tomorrow))).to_be_visible()
+        expect(item(page, "opruimen")).to_be_visible()
+        page.get_by_role("button", name="Vandaag", exact=True).click()
+        expect(shown(page, day_words(today))).to_be_visible()
+
+        # A boundary from a template: no work after 20:00.
+        page.get_by_role("button", name="Grenzen en nee zeggen").click()
+        page.get_by_role("button", name="Geen werk na een tijd").click()
+        expect(
+            page.get_by_role("textbox", name=re.compile("Tijd"))
+        ).to_be_visible()  # prefilled: 20:00
+        page.get_by_role("button", name="Grens opslaan").click()
+        expect(page.get_by_role("button", name="Wijzig: Geen werk na 20:00")).to_be_visible()
+        page.get_by_role("tab", name="Plannen", exact=True).click()
+
+        # Work at 21:00 asks first (a boundary warns, it never forbids), then shows the warning.
+        quick_add(page, "vandaag 21:00 mail #werk")
+        expect(page.get_by_text("Dit gaat over een grens")).to_be_visible()
+        page.get_by_role("button", name="Toch toevoegen").click()
+        expect(item(page, "mail", containing="Werk na 20:00, later dan je grens.")).to_be_visible()
+        screenshot(page, "plan-boundary-warning")
+        assert outside.unexpected() == [], outside.unexpected()
+
+    # Restart on a fresh port: everything is still there.
+    app.stop()
+    app.port = free_port()
+    app.start()
+    with open_page(browser, app.url + "/plan", width=WIDTH, height=HEIGHT) as (page, _):
+        for title in ("werkblok", "strijken", "mail"):
+            expect(item(page, title)).to_be_visible(timeout=30_000)
+        expect(item(page, "mail", containing="Werk na 20:00, later dan je grens.")).to_be_visible()
+        page.get_by_role("button", name="Volgende dag").click()
+        expect(item(page, "opruimen")).to_be_visible()
+        page.get_by_role("button", name="Grenzen en nee zeggen").click()
+        expect(page.get_by_role("button", name="Wijzig: Geen werk na 20:00")).to_be_visible()
+        expect(page).to_have_url(re.compile(r"/plan/boundaries$"))
