@@ -122,3 +122,23 @@ def test_mouse_swipe_turns_the_card(browser, app: AppProcess):
             page.mouse.move(x, y)
         page.mouse.up()
         expect(page.get_by_text("Kaart 1 van 13")).to_be_attached()
+
+
+def test_jump_to_what_helps_and_do_it_now(browser, app: AppProcess):
+    with open_page(browser, app.url + "/understand") as (page, outside):
+        page.get_by_role("button", name="Hoofdstukken").click(timeout=30_000)
+        page.get_by_role("button", name="7. Wat wel helpt").click()
+        expect(page.get_by_role("heading", name="1. Begin klein")).to_be_attached()
+        expect(page.get_by_text("Kaart 7 van 13")).to_be_attached()
+        # the reframe card opens in place, on the fifth "what helps" card
+        for _ in range(4):
+            page.get_by_role("button", name="Volgende", exact=True).click()
+        page.get_by_role("button", name="Lees een andere kijk op rust").click()
+        expect(page.get_by_role("heading", name="Rust is geen beloning")).to_be_attached()
+        page.get_by_role("button", name="Vorige", exact=True).click()
+        page.get_by_role("button", name="Stel je ritme in").click()
+        expect(page).to_have_url(re.compile(r"/settings/rhythm$"))
+        expect(page.get_by_role("tab", name="Instellingen", exact=True)).to_have_attribute(
+            "aria-selected", "true"
+        )
+        assert outside.unexpected() == []
