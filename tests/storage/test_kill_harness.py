@@ -240,7 +240,8 @@ def test_kill_during_writes(tmp_path: Path, size: str) -> None:
         )
         outcome["in-flight write present"] += 1
     print(f"\nkill -9 during writes, {size} store: {KILLS_PER_SIZE} kills, {dict(outcome)}")
-    assert outcome["acknowledged writes"] > KILLS_PER_SIZE  # the kills really hit a busy writer
+    mid_write = outcome["in-flight write present"] + outcome["in-flight write absent"]
+    assert mid_write >= KILLS_PER_SIZE // 4  # the kills really land inside writes
 
 
 def test_kill_during_import_and_delete_all(tmp_path: Path) -> None:
