@@ -95,7 +95,8 @@ def test_readable_at_360_px_and_double_text(browser, app: AppProcess):
             assert box is not None
             # inside the screen, and a thumb-sized target
             assert box["x"] >= 0 and box["x"] + box["width"] <= 360, box
-            assert box["height"] >= 48, box
+            # 48 px at normal size; taller here proves the doubled text reached the client
+            assert box["height"] > 56, box
         screenshot(page, "understand-360-200pct")
     finally:
         context.close()
