@@ -139,7 +139,9 @@ def run(args: argparse.Namespace) -> None:
     if args.port < 0 or args.port > 65535:
         raise StartupError(f"--port must be between 0 and 65535, not {args.port}")
     host = choose_host(args)
-    if args.desktop and (args.lan or args.host):
+    # A packaged app (flet build) talks to its own window, like --desktop.
+    args.desktop = args.desktop or bool(os.environ.get("FLET_PLATFORM"))
+    if args.desktop and (args.lan or not is_loopback(host)):
         raise StartupError("--desktop opens a window on this computer; leave out --lan and --host")
     data_dir = resolve_data_dir(args.data_dir, os.environ)
     ensure_writable(data_dir)
@@ -198,6 +200,9 @@ def run(args: argparse.Namespace) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None and os.environ.get("FLET_PLATFORM"):
+        # Inside a phone or desktop build the platform starts us: no command line to read.
+        argv = []
     try:
         run(parse_args(argv))
     except StartupError as exc:
