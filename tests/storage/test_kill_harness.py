@@ -3,8 +3,10 @@
 A forked child opens the store and writes (insert, replace, move to another month, delete),
 announcing each operation before it starts ("begin") and after it returns ("ack"). The parent
 kills it with SIGKILL after a random delay, reopens the store, and requires exactly the
-acknowledged state, or that plus the one operation that was in flight. The last test does the
-same for whole-set switches: import and delete-all.
+acknowledged state, or that plus the one operation that was in flight. Kills come 0-40 ms after
+the child is ready; every other writer has fsync slowed by 10 ms, like a phone, and is killed
+within 0-150 ms. The last test does the same for whole-set switches (import and delete-all,
+killed within 0-100 ms).
 
 Counts can be raised for a longer run: ADEMPAUZE_KILLS=1000 ADEMPAUZE_WHOLE_SET_KILLS=300.
 """
@@ -168,13 +170,29 @@ class _Lines:
             self._pump(None)
 
 
-def _kill_child(target, data_dir: Path, seed: int, rng: random.Random) -> list[str]:
+def _slow_down_fsync() -> None:
+    """In the child only: every fsync takes 10 ms longer, like a phone's flash, so kills
+    land inside the widest windows (the measured default storage broke far more often so)."""
+    real_fsync = os.fsync
+
+    def slow_fsync(fd: int) -> None:
+        real_fsync(fd)
+        time.sleep(0.01)
+
+    os.fsync = slow_fsync
+
+
+def _kill_child(
+    target, data_dir: Path, seed: int, rng: random.Random, *, slow: bool, within: float
+) -> list[str]:
     """Fork the writer, kill it at a random moment, return the lines it completed."""
     read_fd, write_fd = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read_fd)
         try:
+            if slow:
+                _slow_down_fsync()
             target(data_dir, write_fd, seed)
         except BaseException:
             os.write(write_fd, ("error " + json.dumps(traceback.format_exc()) + "\n").encode())
@@ -184,7 +202,7 @@ def _kill_child(target, data_dir: Path, seed: int, rng: random.Random) -> list[s
     if rng.random() < 0.8:  # most kills land among the writes, some during the start itself
         lines.until(time.monotonic() + 30, "ready")
         assert "ready" in lines.lines or any(x.startswith("error") for x in lines.lines)
-    lines.until(time.monotonic() + rng.uniform(0, 0.04))
+    lines.until(time.monotonic() + rng.uniform(0, within))
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     lines.rest()
@@ -216,7 +234,8 @@ def test_kill_during_writes(tmp_path: Path, size: str) -> None:
     rng = random.Random(size)
     outcome: Counter[str] = Counter()
     for kill in range(KILLS_PER_SIZE):
-        lines = _kill_child(_writer, data_dir, kill, rng)
+        slow = kill % 2 == 1
+        lines = _kill_child(_writer, data_dir, kill, rng, slow=slow, within=0.15 if slow else 0.04)
         inflight = None
         for line in lines:
             if line.startswith("begin "):
@@ -262,7 +281,7 @@ def test_kill_during_import_and_delete_all(tmp_path: Path) -> None:
 
     for kill in range(WHOLE_SET_KILLS):
         inflight = None
-        lines = _kill_child(target, data_dir, kill, rng)
+        lines = _kill_child(target, data_dir, kill, rng, slow=False, within=0.1)
         for line in lines:
             if line.startswith("begin "):
                 inflight = line[6:]
