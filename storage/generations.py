@@ -39,6 +39,13 @@ def is_complete(data_dir: str, gen: str) -> bool:
     return os.path.exists(os.path.join(data_dir, gen, COMPLETE))
 
 
+def mark_complete(data_dir: str, gen: str) -> None:
+    folder = os.path.join(data_dir, gen)
+    if not os.path.exists(os.path.join(folder, COMPLETE)):
+        write_new_file(os.path.join(folder, COMPLETE), b"")
+        fsync_dir(folder)
+
+
 def read_current(data_dir: str) -> str | None:
     """The generation CURRENT points at, if that generation was completely written."""
     try:

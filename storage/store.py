@@ -215,16 +215,19 @@ class Store:
     def _pick_generation(self) -> str:
         """CURRENT is missing or unreadable: a brand-new folder, or a damaged pointer."""
         pointer_existed = os.path.exists(os.path.join(self.data_dir, gens.CURRENT))
-        complete = [
-            g for g in gens.generations(self.data_dir) if gens.is_complete(self.data_dir, g)
-        ]
-        if complete:
-            gen = complete[-1]
+        found = gens.generations(self.data_dir)
+        candidates = [g for g in found if gens.is_complete(self.data_dir, g)]
+        if not candidates and pointer_existed:
+            # The pointer was damaged from outside: never start empty next to the user's files.
+            candidates = [g for g in found if gens.data_files(os.path.join(self.data_dir, g))]
+        if candidates:
+            gen = candidates[-1]
+            gens.mark_complete(self.data_dir, gen)
             if pointer_existed:
                 self.notices.append(
                     StoreNotice("recovered", gens.CURRENT, f"the pointer was damaged; using {gen}")
                 )
-        else:
+        else:  # a new data folder, or a first start that was cut short before it was saved
             payloads = {n: encode(_fresh_tables(n, self._latest)) for n in FIXED_FILES}
             gen = gens.build_generation(self.data_dir, payloads, None)
         gens.write_current(self.data_dir, gen)

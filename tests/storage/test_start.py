@@ -54,3 +54,16 @@ def test_a_first_start_cut_short_starts_fresh(data_dir: Path) -> None:
         assert store.collection("settings").all() == []
         store.collection("settings").put({"id": "settings"})
     assert read_current(str(data_dir)) == "gen-000002"
+
+
+def test_a_damaged_pointer_next_to_an_unmarked_set_keeps_that_set(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.collection("settings").put({"id": "settings", "lang": "en"})
+    current = data_dir / str(read_current(str(data_dir)))
+    (current / "COMPLETE").unlink()  # damage from outside: marker and pointer both gone bad
+    (data_dir / "CURRENT").write_text("nonsense")
+    with Store.open(data_dir) as store:
+        assert [n.kind for n in store.notices] == ["recovered"]
+        assert store.collection("settings").get("settings") == {"id": "settings", "lang": "en"}
+    with Store.open(data_dir) as store:
+        assert store.notices == []
