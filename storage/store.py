@@ -177,6 +177,10 @@ class Store:
         try:
             with store._lock:
                 store._start()
+        except OSError as exc:
+            store._dbs.clear()
+            lock.release()
+            raise StorageError(f"cannot read the data in {path}: {exc}") from exc
         except BaseException:
             store._dbs.clear()
             lock.release()

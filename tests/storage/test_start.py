@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from storage import Store
+import pytest
+
+from storage import StorageError, Store
 from storage.generations import read_current
 
 
@@ -67,3 +69,15 @@ def test_a_damaged_pointer_next_to_an_unmarked_set_keeps_that_set(data_dir: Path
         assert store.collection("settings").get("settings") == {"id": "settings", "lang": "en"}
     with Store.open(data_dir) as store:
         assert store.notices == []
+
+
+def test_an_unreadable_file_is_a_storage_error_and_frees_the_folder(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.collection("settings").put({"id": "settings"})
+    core = data_dir / str(read_current(str(data_dir))) / "core.json"
+    core.unlink()
+    core.mkdir()  # reading it now fails with an OSError that is not "missing"
+    with pytest.raises(StorageError, match="cannot read the data"):
+        Store.open(data_dir)
+    core.rmdir()
+    Store.open(data_dir).close()  # the lock was released
