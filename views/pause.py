@@ -11,6 +11,7 @@ from domain.pauses import CATALOGUE, CUSTOM, PauseKind, fit_seconds, kind_for, v
 from domain.pauses import parse_custom as parse_custom_pattern
 from views.context import AppContext
 from views.history import history_section
+from views.pause_run import session_services
 from views.theme import BIG_TOUCH, GAP, TOUCH
 from views.widgets import body_text, card, heading, primary_button
 
@@ -26,8 +27,18 @@ def length_words(ctx: AppContext, seconds: int) -> str:
     return ctx.t("pause.length.seconds", n=seconds)
 
 
+def start_now(ctx: AppContext, kind: str | None = None, seconds: int | None = None) -> None:
+    """Open the running pause straight away."""
+    # The screen is about to be replaced: diffing it once more after the tap would only delay
+    # the guide (the whole catalogue and history would be compared for nothing).
+    ft.context.disable_auto_update()
+    ctx.start_pause(kind, seconds)
+
+
 def build(ctx: AppContext) -> ft.Control:
     _learn_system_reduce_motion(ctx)
+    # Registered with the client now, so the tap on Pauze nu carries no extra messages.
+    session_services(ctx)
     settings = ctx.settings
     default = kind_for(settings.default_pause_kind, ctx.memory.get("pause.custom"))
     default_seconds = fit_seconds(default, settings.default_pause_seconds)
@@ -39,7 +50,7 @@ def build(ctx: AppContext) -> ft.Control:
                     [
                         primary_button(
                             ctx.t("pause.now"),
-                            lambda e: ctx.start_pause(),
+                            lambda e: start_now(ctx),
                             key="pause-now",
                             icon=ft.Icons.SPA,
                             height=BIG_TOUCH,
@@ -151,7 +162,7 @@ class CustomForm:
             return
         custom = parse_custom_pattern(values)
         self.ctx.memory["pause.custom"] = custom
-        self.ctx.start_pause(CUSTOM, custom.total)
+        start_now(self.ctx, CUSTOM, custom.total)
 
 
 def _learn_system_reduce_motion(ctx: AppContext) -> None:

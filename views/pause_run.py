@@ -67,7 +67,7 @@ class PauseRunView:
         )
         page = ctx.page
         desktop_browser = bool(page.web) and page.platform in DESKTOP
-        haptics, self.wakelock = _services(ctx)
+        haptics, self.wakelock = session_services(ctx)
         self.haptics = haptics if ctx.settings.haptics and not desktop_browser else None
         self._task: Future[Any] | None = None
         self._wakelock_on = False
@@ -243,6 +243,7 @@ class PauseRunView:
     # --- verbs from the user ------------------------------------------------------------------
 
     def _toggle_hold(self, e: Any = None) -> None:
+        ft.context.disable_auto_update()  # this view sends its own single update
         if self.session.status == RUNNING:
             self.hold()
         elif self.session.status == PAUSED:
@@ -274,6 +275,7 @@ class PauseRunView:
         button.icon = icon
 
     def _on_stop(self, e: Any = None) -> None:
+        ft.context.disable_auto_update()  # this view sends its own single update
         self.stop()
 
     def stop(self) -> None:
@@ -328,14 +330,16 @@ class PauseRunView:
         self._release_wakelock()
 
     def rate(self, rating: int) -> None:
+        ft.context.disable_auto_update()  # this view sends its own single update
         self.session.rate(rating)
         self.ctx.navigate("/")
 
     def _skip(self, e: Any = None) -> None:
+        ft.context.disable_auto_update()  # this view sends its own single update
         self.ctx.navigate("/")
 
 
-def _services(ctx: AppContext) -> tuple[ft.HapticFeedback, ft.Wakelock]:
+def session_services(ctx: AppContext) -> tuple[ft.HapticFeedback, ft.Wakelock]:
     """One haptic and one wakelock service per session, registered with the client only once."""
     found = ctx.memory.get("pause.services")
     if found is None:
