@@ -361,8 +361,8 @@ class Store:
         gens.make_backup(self.data_dir, self._gen)
         collections = {c: self._select(c, None, None) for c in KNOWN_COLLECTIONS}
         try:
-            new_version = migrate(collections, version, self._migrations)
-        except Exception as exc:
+            collections, new_version = self._migrated(collections, version)
+        except ImportValidationError as exc:
             raise StorageError(
                 f"could not upgrade the data from schema {version}; nothing was changed: {exc}"
             ) from exc
@@ -370,6 +370,16 @@ class Store:
         self.notices.append(
             StoreNotice("migrated", CORE_FILE, f"upgraded from schema {version} to {new_version}")
         )
+
+    def _migrated(self, collections: Collections, version: int) -> tuple[Collections, int]:
+        """Collections brought to the latest schema and checked again like an import."""
+        if version == self._latest:
+            return collections, version
+        try:
+            new_version = migrate(collections, version, self._migrations)
+        except Exception as exc:
+            raise ImportValidationError("schema_version", f"could not be upgraded: {exc}") from exc
+        return validate_document(make_document(new_version, "", collections), new_version)
 
     # ----- whole-set changes ---------------------------------------------------------------
 
@@ -410,13 +420,8 @@ class Store:
         with self._lock:
             self._check_writable()
             collections, version = validate_document(doc, self._latest)
-            try:
-                new_version = migrate(collections, version, self._migrations)
-                files = build_files(collections, new_version)
-            except Exception as exc:
-                raise ImportValidationError(
-                    "schema_version", f"could not be upgraded: {exc}"
-                ) from exc
+            collections, new_version = self._migrated(collections, version)
+            files = build_files(collections, new_version)
             gens.make_backup(self.data_dir, self._gen)
             self._commit(files, keep_others=False)
 

@@ -121,3 +121,17 @@ def test_migrate_skips_what_the_data_already_has() -> None:
     data = {"agenda_items": [{"id": "a1", "title": "t"}]}
     assert migrate(data, 2, [V2, V3]) == 3
     assert data == {"agenda_items": [{"id": "a1", "name": "t"}]}  # V2 did not run
+
+
+def test_a_migration_that_breaks_records_is_refused(data_dir: Path) -> None:
+    _fill_v1(data_dir)
+
+    def drops_ids(collections: dict) -> None:
+        for item in collections["agenda_items"]:
+            item.pop("id")
+
+    migrations = (Migration(2, "loses ids", drops_ids),)
+    with pytest.raises(StorageError, match=r"collections\.agenda_items\[0\]\.id"):
+        Store.open(data_dir, migrations=migrations)
+    with Store.open(data_dir) as store:
+        assert sorted(r["id"] for r in store.collection("agenda_items").all()) == ["a1", "a2"]
