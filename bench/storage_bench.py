@@ -230,13 +230,14 @@ def report(results: dict[str, dict[str, float]], samples: int, default_samples: 
     ]
     print(f"{PAUSES:,} pauses + {AGENDA_ITEMS:,} agenda items; medians in ms")
     print(
-        f"(ours and floor: {samples} runs; TinyDB default: {default_samples} runs; open: 7 runs)\n"
+        f"(taken in turns; save: {samples} runs, TinyDB default {default_samples}; open: 9 each; "
+        f"week: {samples} runs, TinyDB default and floor {default_samples})\n"
     )
     print("| measure | this store | TinyDB JSONStorage | floor (JSON lines + fsync) | budget |")
     print("|---|---:|---:|---:|---|")
     for label, key, budget in rows:
         print(f"| {label} | {ours[key]:.2f} | {default[key]:.2f} | {floor[key]:.2f} | {budget} |")
-    print(f"| save one agenda item | {ours['save_item']:.2f} | | | (no budget) |")
+    print(f"| save one agenda item | {ours['save_item']:.2f} | | | (none) |")
     print(f"\nsave: {speedup:.0f}x faster than TinyDB's default storage")
     ok = (
         ours["save"] < BUDGETS["save"]
