@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from domain.planner.boundaries import Boundary, InvalidBoundary
@@ -41,6 +42,14 @@ class PlannerRepository:
     def items(self) -> list[AgendaItem]:
         """Every readable agenda item (including taken recovery moments)."""
         return _readable(self._items.all(), AgendaItem.from_record)
+
+    def items_between(self, first: date, last: date) -> list[AgendaItem]:
+        """Items dated from `first` to `last` (both included): only those are turned into objects."""
+        low, high = first.isoformat(), last.isoformat()
+        records = self._items.where(
+            lambda r: isinstance(r.get("date"), str) and low <= r["date"] <= high
+        )
+        return _readable(records, AgendaItem.from_record)
 
     def get_item(self, item_id: str) -> AgendaItem | None:
         """One item by id, or None."""

@@ -12,7 +12,7 @@ import flet as ft
 
 from domain.planner.ics import export_ics
 from domain.planner.items import AgendaItem, new_item
-from domain.planner.load import WayOut, suggest_day
+from domain.planner.load import WayOut
 from domain.planner.quickadd import QuickAddError, parse_quick_add
 from domain.planner.state import NeedsConfirm
 from views.context import AppContext
@@ -34,9 +34,9 @@ class PlannerView:
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
         self.mem = ctx.memory
-        self.state = planner_state(ctx)
         self.now = ctx.now()
         self.day: date = self.mem.get("plan.day") or self.now.date()
+        self.state = planner_state(ctx, around=self.day)
         self.mode: str = self.mem.get("plan.mode", "day")
         if ctx.params.get("add") == "recovery" and not self.mem.get("plan.form"):
             self.mem["plan.form"] = {"kind": "rule"}
@@ -203,7 +203,7 @@ class PlannerView:
         try:
             target = self.state.defer_item(item.id, confirmed=confirmed)
         except NeedsConfirm:
-            day = day_words(self.ctx, suggest_day(item, self.state.agenda.index))
+            day = day_words(self.ctx, self.state.suggest_for(item))
             confirm(
                 self.ctx, title=self.ctx.t("plan.defer.must.title"),
                 lines=[self.ctx.t("plan.defer.must.body", title=item.title, day=day)],

@@ -19,11 +19,16 @@ from views.context import AppContext
 from views.theme import TOUCH
 
 
-def planner_state(ctx: AppContext) -> PlannerState:
-    """The planner over this session's store, with capacity and rhythm from the settings."""
+def planner_state(ctx: AppContext, around: date | None = None) -> PlannerState:
+    """The planner over this session's store, with capacity and rhythm from the settings.
+
+    `around` is the day the screen shows: its week (and the days after it) are read from storage.
+    """
     settings = ctx.settings
     rhythm = Rhythm.from_texts(settings.bedtime, settings.wake_time, settings.screens_off)
-    return PlannerState(PlannerRepository(ctx.store), settings.daily_capacity_hours, rhythm)
+    return PlannerState(
+        PlannerRepository(ctx.store), settings.daily_capacity_hours, rhythm, around=around
+    )
 
 
 def day_words(ctx: AppContext, day: date) -> str:

@@ -72,14 +72,14 @@ class Agenda:
         per_day: dict[date, list[Violation]] = {day: [] for day in days}
         for violation in violations:
             per_day.setdefault(violation.day, []).append(violation)
+        elsewhere = [v for v in violations if v.kind == "free_evening_per_week"]
         plans = []
         for day in days:
             todays = by_day.get(day, [])
-            # a weekly violation sits on one day, but every item it names should show it
+            # a weekly violation sits on one day, but the days of every item it names show it too
+            todays_ids = {item.id for item in todays}
             touching = [
-                v
-                for v in violations
-                if v.day != day and any(i.day == day for i in todays if i.id in v.item_ids)
+                v for v in elsewhere if v.day != day and not todays_ids.isdisjoint(v.item_ids)
             ]
             plans.append(
                 DayPlan(

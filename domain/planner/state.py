@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from domain.planner.boundaries import Boundary, Violation, check_new_item
 from domain.planner.items import AgendaItem, move_item, shorten_item
-from domain.planner.load import WayOut, can_move_silently, capacity_minutes, suggest_day
+from domain.planner.load import (
+    LOOKAHEAD_DAYS,
+    WayOut,
+    can_move_silently,
+    capacity_minutes,
+    suggest_day,
+)
 from domain.planner.overview import Agenda, DayPlan
 from domain.planner.recurrence import RecoveryRule, due_moment, mark_taken
 from domain.planner.rhythm import Rhythm
@@ -20,6 +26,8 @@ class PlannerRepository(Protocol):
     """What the planner needs from storage."""
 
     def items(self) -> list[AgendaItem]: ...
+    def items_between(self, first: date, last: date) -> list[AgendaItem]: ...
+    def get_item(self, item_id: str) -> AgendaItem | None: ...
     def save_item(self, item: AgendaItem) -> None: ...
     def delete_item(self, item_id: str) -> bool: ...
     def boundaries(self) -> list[Boundary]: ...
@@ -30,41 +38,67 @@ class PlannerRepository(Protocol):
     def delete_rule(self, rule_id: str) -> bool: ...
 
 
+def window_around(day: date) -> tuple[date, date]:
+    """The days a screen around `day` needs: its ISO week and the seven days after it."""
+    monday = monday_of(day)
+    return monday, monday + timedelta(days=6 + LOOKAHEAD_DAYS)
+
+
 class NeedsConfirm(Exception):
     """Moving this item needs the user's yes: it is a "must" or a repeating moment."""
 
 
 class PlannerState:
-    """Agenda, boundaries and recovery rules, with the things a user does to them."""
+    """Agenda, boundaries and recovery rules, with the things a user does to them.
+
+    Only a window of days is read from storage (five years of agenda would cost far more to read
+    than to plan); each question makes sure the window holds the days it needs.
+    """
 
     def __init__(
-        self, repo: PlannerRepository, capacity_hours: float | None, rhythm: Rhythm
+        self,
+        repo: PlannerRepository,
+        capacity_hours: float | None,
+        rhythm: Rhythm,
+        around: date | None = None,
     ) -> None:
         self.repo = repo
         self.capacity = capacity_minutes(capacity_hours)
         self.rhythm = rhythm
+        self.window: tuple[date, date] | None = None
+        self.boundaries: list[Boundary] = []
+        self.rules: list[RecoveryRule] = []
+        self.agenda = Agenda([], [])
+        self._around = around
         self.reload()
 
     def reload(self) -> None:
-        """Read everything again from storage."""
-        self.boundaries: list[Boundary] = self.repo.boundaries()
-        self.rules: list[RecoveryRule] = self.repo.rules()
-        self.agenda = Agenda(self.repo.items(), self.rules)
+        """Read boundaries, rules and the window's items again from storage."""
+        self.boundaries = self.repo.boundaries()
+        self.rules = self.repo.rules()
+        window = self.window or (window_around(self._around) if self._around else None)
+        self.window = None
+        if window is not None:
+            self._load(*window)
 
-    def _items(self) -> list[AgendaItem]:
-        return self.repo.items()
+    def _load(self, first: date, last: date) -> None:
+        self.agenda = Agenda(self.repo.items_between(first, last), self.rules)
+        self.window = (first, last)
+
+    def _ensure(self, first: date, last: date) -> None:
+        """Make sure the items from `first` to `last` are loaded."""
+        if self.window is None or first < self.window[0] or last > self.window[1]:
+            self._load(first, last)
 
     def find(self, item_id: str) -> AgendaItem | None:
         """A stored item by id."""
-        for item in self._items():
-            if item.id == item_id:
-                return item
-        return None
+        return self.repo.get_item(item_id)
 
     # --- planning
 
     def plan_days(self, days: Sequence[date]) -> list[DayPlan]:
         """Everything the screen shows for these days."""
+        self._ensure(days[0], days[-1] + timedelta(days=LOOKAHEAD_DAYS))
         return self.agenda.plan(days, self.boundaries, self.capacity, self.rhythm)
 
     def plan_week(self, day: date) -> list[DayPlan]:
@@ -79,11 +113,18 @@ class PlannerState:
     def warnings_for(self, item: AgendaItem) -> list[Violation]:
         """Boundaries that adding or changing `item` would cross (to ask before saving)."""
         days = week_days(item.day)
+        self._ensure(days[0], days[-1])
         by_day = self.agenda.items_on_days(days)
         return check_new_item(self.boundaries, item, by_day.get(item.day, []), by_day)
 
+    def suggest_for(self, item: AgendaItem) -> date:
+        """Where "not today" would send an item: the lightest of the seven days after it."""
+        self._ensure(item.day, item.day + timedelta(days=LOOKAHEAD_DAYS))
+        return suggest_day(item, self.agenda.index)
+
     def due_moment(self, now: datetime, dismissed: Sequence[str] = ()) -> AgendaItem | None:
         """A recovery moment that is due right now, for the quiet nudge."""
+        self._ensure(now.date(), now.date())
         todays = self.agenda.items_on_days([now.date()])[now.date()]
         return due_moment(todays, now, dismissed)
 
@@ -116,7 +157,7 @@ class PlannerState:
             return None
         if not can_move_silently(item) and not confirmed:
             raise NeedsConfirm(item_id)
-        target = suggest_day(item, self.agenda.index)
+        target = self.suggest_for(item)
         self.add_item(move_item(item, target))
         return target
 

@@ -131,3 +131,24 @@ def test_boundary_warning_before_adding(store):
     state.add_item(late)
     plan = state.plan_day(MON)
     assert [v.kind for v in plan.violations_of(late.id)] == ["no_work_after"]
+
+
+def test_items_between_reads_only_those_days(store):
+    repo = PlannerRepository(store)
+    for offset in range(-3, 20):
+        repo.save_item(new_item(title=f"d{offset}", day=MON + timedelta(days=offset), minutes=30))
+    found = repo.items_between(MON, MON + timedelta(days=6))
+    assert sorted(i.title for i in found) == sorted(f"d{n}" for n in range(7))
+
+
+def test_the_state_reads_a_window_and_widens_it_when_asked(store):
+    repo = PlannerRepository(store)
+    repo.save_item(new_item(title="Nu", day=MON, minutes=30))
+    later = new_item(title="Later", day=MON + timedelta(days=60), minutes=30, kind="could")
+    repo.save_item(later)
+    state = PlannerState(repo, 6, Rhythm(), around=MON)
+    assert state.window == (MON, MON + timedelta(days=13))  # the week and the seven days after
+    assert [i.title for i in state.plan_day(MON).items] == ["Nu"]
+    # an item far outside the window still moves to the lightest day after its own day
+    assert state.defer_item(later.id) == later.day + timedelta(days=1)
+    assert [i.title for i in state.plan_day(later.day + timedelta(days=1)).items] == ["Later"]
