@@ -17,7 +17,7 @@ from domain.pause_session import FINISHED, PAUSED, RUNNING, PauseSession
 from domain.pauses import BREATH_HOLD, BREATH_IN, BREATH_OUT, fit_seconds, kind_for
 from storage.pause_repository import PauseRepository
 from views.context import AppContext
-from views.theme import GAP, TOUCH
+from views.theme import GAP, MAX_WIDTH, TOUCH
 from views.widgets import body_text, heading, primary_button, secondary_button
 
 log = logging.getLogger("adempauze.pause")
@@ -103,25 +103,34 @@ class PauseRunView:
             animate_scale=ft.Animation(1000, ft.AnimationCurve.EASE_IN_OUT),
             key="pause-circle",
         )
+        # The client animates the bar's width through each phase (an implicit animation).
+        self.track_width = _track_width(self.ctx.page)
         self.bar = ft.Container(
+            width=0,
             height=12,
             bgcolor=ft.Colors.PRIMARY,
             border_radius=6,
-            scale=ft.Scale(scale_x=0.0, scale_y=1.0, alignment=ft.Alignment.CENTER_LEFT),
-            animate_scale=ft.Animation(0, ft.AnimationCurve.LINEAR),
+            animate=ft.Animation(0, ft.AnimationCurve.LINEAR),
             key="pause-progress",
         )
         track = ft.Semantics(
             label=t("pause.run.progress"),
             content=ft.Container(
                 content=self.bar,
+                width=self.track_width,
                 height=12,
                 border_radius=6,
                 bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
+                alignment=ft.Alignment.CENTER_LEFT,
             ),
         )
-        self.hold_button = secondary_button(
-            t("pause.run.hold"), self._toggle_hold, key="pause-hold", icon=ft.Icons.PAUSE
+        self.hold_button = ft.OutlinedButton(
+            content=t("pause.run.hold"),
+            icon=ft.Icons.PAUSE,
+            key="pause-hold",
+            on_click=self._toggle_hold,
+            height=TOUCH,
+            expand=True,
         )
         guide: list[ft.Control] = [
             heading(t(f"pause.kind.{self.session.kind.id}.name")),
@@ -143,19 +152,19 @@ class PauseRunView:
             ft.Semantics(live_region=True, content=self.phase_word),
             self.time_left,
             track,
+            # Stacked, each the full width: easy to reach one-handed, and nothing clips at 200 %.
             ft.Row(
                 [
-                    self.hold_button,
                     primary_button(
                         t("pause.run.stop"),
                         self._on_stop,
                         key="pause-stop",
                         icon=ft.Icons.STOP,
                         height=TOUCH + 8,
-                    ),
-                ],
-                spacing=GAP,
+                    )
+                ]
             ),
+            ft.Row([self.hold_button]),
         ]
         self.guide = ft.Column(
             guide, spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.CENTER
@@ -230,10 +239,8 @@ class PauseRunView:
             log.info("service call %s failed", getattr(method, "__name__", method), exc_info=True)
 
     def _set_bar(self, fraction: float, ms: int) -> None:
-        self.bar.scale = ft.Scale(
-            scale_x=min(1.0, fraction), scale_y=1.0, alignment=ft.Alignment.CENTER_LEFT
-        )
-        self.bar.animate_scale = ft.Animation(ms, ft.AnimationCurve.LINEAR)
+        self.bar.width = round(self.track_width * min(1.0, max(0.0, fraction)), 1)
+        self.bar.animate = ft.Animation(ms, ft.AnimationCurve.LINEAR)
 
     def _cancel_loop(self) -> None:
         if self._task is not None and not self._task.done():
@@ -300,6 +307,7 @@ class PauseRunView:
             ft.OutlinedButton(
                 # The number is what the eye needs; a screen reader hears the whole phrase.
                 content=ft.Text(str(n), size=18, semantics_label=t("pause.rate.value", n=n)),
+                style=ft.ButtonStyle(padding=ft.Padding.all(0)),
                 key=f"pause-rate-{n}",
                 on_click=lambda e, n=n: self.rate(n),
                 width=TOUCH + 8,
@@ -316,10 +324,11 @@ class PauseRunView:
                         t("pause.run.done" if done else "pause.run.stopped"),
                         size=20,
                         key="pause-end",
+                        text_align=ft.TextAlign.CENTER,
                     ),
                 ),
                 heading(t("pause.rate.question"), size=22),
-                body_text(t("pause.rate.scale")),
+                body_text(t("pause.rate.scale"), text_align=ft.TextAlign.CENTER),
                 ft.Row(rates, wrap=True, spacing=8, run_spacing=8),
                 secondary_button(t("pause.rate.skip"), self._skip, key="pause-rate-skip"),
             ],
@@ -337,6 +346,12 @@ class PauseRunView:
     def _skip(self, e: Any = None) -> None:
         ft.context.disable_auto_update()  # this view sends its own single update
         self.ctx.navigate("/")
+
+
+def _track_width(page: ft.Page) -> float:
+    """The progress track spans the content width (phone-sized, never wider than MAX_WIDTH)."""
+    width = page.width or 390
+    return float(min(width, MAX_WIDTH) - 2 * GAP)
 
 
 def session_services(ctx: AppContext) -> tuple[ft.HapticFeedback, ft.Wakelock]:
