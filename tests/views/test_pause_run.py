@@ -108,6 +108,11 @@ async def test_pause_now_starts_the_default_pause_at_once(app, fake_time):
     # the circle's growth is one client-side animation lasting the whole 4-second in-breath
     assert app.find("pause-circle").animate_scale.duration == 4000
     assert app.find("pause-time-left").value == "nog 1:00"
+    # the bar is sent where it must be at the end of the phase; the client slides it there
+    bar = app.find("pause-progress")
+    track = pause_run.MAX_WIDTH if app.page.width > pause_run.MAX_WIDTH else app.page.width
+    assert bar.width == pytest.approx((track - 2 * pause_run.GAP) * 4 / 60, abs=0.1)
+    assert bar.animate.duration == 4000
     assert ("enable", None) in app.conn.calls
 
 
@@ -140,6 +145,9 @@ async def test_hold_and_resume(app, fake_time):
     await fake_time.advance(5, app)
     await app.click("pause-hold")
     assert phase(app) == "Stilgezet"
+    # on hold the bar settles at the time taken: 5 of 60 seconds
+    track = app.page.width - 2 * pause_run.GAP
+    assert app.find("pause-progress").width == pytest.approx(track * 5 / 60, abs=0.1)
     assert app.find("pause-hold").content == "Verder"
     assert loops_left() == []
     # thirty seconds on hold: nothing moves, nothing is sent
