@@ -34,10 +34,20 @@ def shown(page, title: str):
 
 
 def quick_add(page, text: str) -> None:
+    """Type into Snel toevoegen and press Enter once the field shows exactly that text.
+
+    Like a person who looks before pressing Enter: a keystroke can land while the screen is
+    being redrawn after the previous save, so the text is checked (and retyped) first.
+    """
     field = page.get_by_role("textbox", name="Snel toevoegen")
-    field.focus()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
+    for _ in range(5):
+        field.focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(text)
+        if field.input_value() == text:
+            break
+        page.wait_for_timeout(200)
+    expect(field).to_have_value(text)
     page.keyboard.press("Enter")
 
 
