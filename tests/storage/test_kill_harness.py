@@ -226,6 +226,24 @@ def _read_back(data_dir: Path) -> Model:
 
 @pytest.mark.parametrize("size", list(SIZES))
 def test_kill_during_writes(tmp_path: Path, size: str) -> None:
+    _kill_during_writes(tmp_path, size, KILLS_PER_SIZE)
+
+
+def test_kill_during_import_and_delete_all(tmp_path: Path) -> None:
+    _kill_during_whole_set_switches(tmp_path, WHOLE_SET_KILLS)
+
+
+@pytest.mark.slow
+def test_kill_many_more_times(tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    """The long run: `pytest -m slow tests/storage` (about ten times the default counts)."""
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("long run; select it with -m slow")
+    for size in SIZES:
+        _kill_during_writes(tmp_path, size, 500)
+    _kill_during_whole_set_switches(tmp_path, 300)
+
+
+def _kill_during_writes(tmp_path: Path, size: str, kills: int) -> None:
     data_dir = tmp_path / size
     seeded = _seed_collections(*SIZES[size], tag="seed")
     with Store.open(data_dir) as store:
@@ -233,7 +251,7 @@ def test_kill_during_writes(tmp_path: Path, size: str) -> None:
     model = _as_model(seeded)
     rng = random.Random(size)
     outcome: Counter[str] = Counter()
-    for kill in range(KILLS_PER_SIZE):
+    for kill in range(kills):
         slow = kill % 2 == 1
         lines = _kill_child(_writer, data_dir, kill, rng, slow=slow, within=0.15 if slow else 0.04)
         inflight = None
@@ -258,12 +276,12 @@ def test_kill_during_writes(tmp_path: Path, size: str) -> None:
             f"kill {kill}: neither the acknowledged state nor that plus {inflight}"
         )
         outcome["in-flight write present"] += 1
-    print(f"\nkill -9 during writes, {size} store: {KILLS_PER_SIZE} kills, {dict(outcome)}")
+    print(f"\nkill -9 during writes, {size} store: {kills} kills, {dict(outcome)}")
     mid_write = outcome["in-flight write present"] + outcome["in-flight write absent"]
-    assert mid_write >= KILLS_PER_SIZE // 4  # the kills really land inside writes
+    assert mid_write >= kills // 4  # the kills really land inside writes
 
 
-def test_kill_during_import_and_delete_all(tmp_path: Path) -> None:
+def _kill_during_whole_set_switches(tmp_path: Path, kills: int) -> None:
     data_dir = tmp_path / "whole"
     docs = {
         "A": _document(_seed_collections(1500, 300, tag="A")),
@@ -279,7 +297,7 @@ def test_kill_during_import_and_delete_all(tmp_path: Path) -> None:
     def target(path: Path, fd: int, seed: int) -> None:
         _whole_set_writer(path, fd, seed, docs)
 
-    for kill in range(WHOLE_SET_KILLS):
+    for kill in range(kills):
         inflight = None
         lines = _kill_child(target, data_dir, kill, rng, slow=False, within=0.1)
         for line in lines:
@@ -299,5 +317,5 @@ def test_kill_during_import_and_delete_all(tmp_path: Path) -> None:
         assert inflight is not None and found == states[inflight], f"kill {kill}: a mixed set"
         current = inflight
         outcome["new set"] += 1
-    print(f"\nkill -9 during import/delete-all: {WHOLE_SET_KILLS} kills, {dict(outcome)}")
-    assert outcome["old set"] + outcome["new set"] > WHOLE_SET_KILLS // 3  # most hit a switch
+    print(f"\nkill -9 during import/delete-all: {kills} kills, {dict(outcome)}")
+    assert outcome["old set"] + outcome["new set"] > kills // 3  # most hit a switch
