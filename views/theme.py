@@ -15,7 +15,7 @@ def build_theme(dark: bool) -> ft.Theme:
     return ft.Theme(
         color_scheme_seed=SEED,
         use_material3=True,
-        visual_density=ft.VisualDensity.COMFORTABLE,
+        visual_density=ft.VisualDensity.STANDARD,
     )
 
 

@@ -11,10 +11,9 @@ from views.theme import BIG_TOUCH, GAP, TOUCH
 
 
 def heading(text: str, *, size: int = 26, key: str | None = None) -> ft.Control:
-    """A screen or section title that screen readers announce as a heading."""
+    """A screen or section title that screen readers announce as a heading (named by its text)."""
     return ft.Semantics(
         header=True,
-        label=text,
         content=ft.Text(text, size=size, weight=ft.FontWeight.W_600, key=key),
     )
 
@@ -22,6 +21,21 @@ def heading(text: str, *, size: int = 26, key: str | None = None) -> ft.Control:
 def body_text(text: str, *, size: int = 17, **kwargs: Any) -> ft.Text:
     """Running text: wraps, never clipped, never ellipsised."""
     return ft.Text(text, size=size, no_wrap=False, **kwargs)
+
+
+def _style(height: int, text_size: int, **extra: Any) -> ft.ButtonStyle:
+    """Height from padding, not a fixed size, so a label can grow with 200 % text and wrap.
+
+    Standard density: the comfortable density would take 8 px off, below a 48 px target.
+    """
+    line = round(text_size * 1.4)
+    vertical = max(14, (height - line) // 2)
+    return ft.ButtonStyle(
+        padding=ft.Padding.symmetric(horizontal=20, vertical=vertical),
+        visual_density=ft.VisualDensity.STANDARD,
+        text_style=ft.TextStyle(size=text_size, weight=extra.pop("weight", None)),
+        **extra,
+    )
 
 
 def primary_button(
@@ -33,28 +47,31 @@ def primary_button(
     height: int = BIG_TOUCH,
     expand: bool = True,
 ) -> ft.Control:
-    """A big filled button; its text is its accessible name."""
+    """A big filled button; its text is its accessible name; `height` is its height at 100 %."""
     return ft.FilledButton(
         content=text,
         icon=icon,
         key=key,
         on_click=on_click,
-        height=height,
         expand=expand,
-        style=ft.ButtonStyle(text_style=ft.TextStyle(size=20, weight=ft.FontWeight.W_600)),
+        style=_style(height, 20 if height >= BIG_TOUCH else 16, weight=ft.FontWeight.W_600),
     )
 
 
 def secondary_button(
     text: str, on_click: Callable[..., Any] | None, *, key: str | None = None, icon: Any = None
 ) -> ft.Control:
-    return ft.OutlinedButton(content=text, icon=icon, key=key, on_click=on_click, height=TOUCH)
+    return ft.OutlinedButton(
+        content=text, icon=icon, key=key, on_click=on_click, style=_style(TOUCH, 15)
+    )
 
 
 def text_button(
     text: str, on_click: Callable[..., Any] | None, *, key: str | None = None, icon: Any = None
 ) -> ft.Control:
-    return ft.TextButton(content=text, icon=icon, key=key, on_click=on_click, height=TOUCH)
+    return ft.TextButton(
+        content=text, icon=icon, key=key, on_click=on_click, style=_style(TOUCH, 15)
+    )
 
 
 def icon_action(
@@ -65,9 +82,7 @@ def icon_action(
         content=ft.Semantics(
             label=label,
             button=True,
-            content=ft.IconButton(
-                icon=icon, on_click=on_click, key=key, width=TOUCH, height=TOUCH
-            ),
+            content=ft.IconButton(icon=icon, on_click=on_click, key=key, width=TOUCH, height=TOUCH),
         )
     )
 
