@@ -139,7 +139,7 @@ class BoundariesView:
         t, words = self.ctx.t, boundary_words(self.ctx, boundary)
         return ft.Row(
             [
-                ft.Semantics(label=t("plan.b.active_label", text=words), content=ft.Switch(value=boundary.active, key=f"plan-b-active-{boundary.id}", on_change=lambda e, b=boundary: self.toggle(b))),
+                icon_action(ft.Icons.TOGGLE_ON if boundary.active else ft.Icons.TOGGLE_OFF_OUTLINED, t("plan.b.active_label" if boundary.active else "plan.b.inactive_label", text=words), lambda e, b=boundary: self.toggle(b), key=f"plan-b-active-{boundary.id}"),
                 ft.Text(words, size=17, expand=True, no_wrap=False, key=f"plan-b-text-{boundary.id}", opacity=1.0 if boundary.active else 0.6),
                 icon_action(ft.Icons.EDIT_OUTLINED, t("plan.b.edit", text=words), lambda e, b=boundary: self.open_form(b.kind, b.id), key=f"plan-b-edit-{boundary.id}"),
                 icon_action(ft.Icons.DELETE_OUTLINE, t("plan.b.delete", text=words), lambda e, b=boundary: self.delete(b), key=f"plan-b-delete-{boundary.id}"),

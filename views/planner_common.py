@@ -106,7 +106,8 @@ def wide_button(
         key=key,
         on_click=on_click,
         style=ft.ButtonStyle(
-            padding=ft.Padding.symmetric(horizontal=16, vertical=12),
+            padding=ft.Padding.symmetric(horizontal=16, vertical=14),
+            visual_density=ft.VisualDensity.STANDARD,
             alignment=ft.Alignment.CENTER_LEFT,
         ),
         height=None,

@@ -149,7 +149,10 @@ def item_card(
         icon=ft.Icons.CHECK_BOX if item.done else ft.Icons.CHECK_BOX_OUTLINE_BLANK,
         key=f"plan-done-{item.id}",
         on_click=lambda e, i=item: actions.done(i),
-        style=ft.ButtonStyle(padding=ft.Padding.symmetric(horizontal=8, vertical=12)),
+        style=ft.ButtonStyle(
+            padding=ft.Padding.symmetric(horizontal=8, vertical=14),
+            visual_density=ft.VisualDensity.STANDARD,
+        ),
     )
     title_row = ft.Row(
         [

@@ -38,6 +38,18 @@ def item(page, title: str, *, containing: str = ""):
     return page.get_by_role("group", name=re.compile(pattern)).first
 
 
+def small_targets(page) -> list[tuple[str, float, float]]:
+    """Buttons and fields smaller than a 48 px thumb, as (name, width, height)."""
+    small = []
+    for role in ("button", "textbox", "tab"):
+        for element in page.get_by_role(role).all():
+            box = element.bounding_box()
+            if box and (box["height"] < 48 or box["width"] < 48):
+                name = element.get_attribute("aria-label") or element.inner_text()
+                small.append((name, box["width"], box["height"]))
+    return small
+
+
 def test_full_day_not_today_boundary_and_restart(browser, app):
     today = date.today()
     tomorrow = today + timedelta(days=1)
@@ -56,6 +68,7 @@ def test_full_day_not_today_boundary_and_restart(browser, app):
         expect(item(page, "strijken")).to_be_visible()
         expect(shown(page, "Je dag zit vol")).to_be_visible()
         screenshot(page, "plan-full-day")
+        assert small_targets(page) == []
 
         # One tap: "opruimen" goes to the lightest of the next seven days (all empty: tomorrow).
         page.get_by_role("button", name="Niet vandaag: opruimen").click()
@@ -75,6 +88,7 @@ def test_full_day_not_today_boundary_and_restart(browser, app):
         ).to_be_visible()  # prefilled: 20:00
         page.get_by_role("button", name="Grens opslaan").click()
         expect(page.get_by_role("button", name="Wijzig: Geen werk na 20:00")).to_be_visible()
+        assert small_targets(page) == []
         page.get_by_role("tab", name="Plannen", exact=True).click()
 
         # Work at 21:00 asks first (a boundary warns, it never forbids), then shows the warning.

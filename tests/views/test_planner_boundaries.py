@@ -62,7 +62,7 @@ async def test_edit_toggle_and_delete(tmp_path):
     await app.type_into("plan-b-n", "3")
     await app.click("plan-b-save")
     assert [(b.id, b.n) for b in stored(app)] == [(boundary.id, 3)]
-    await app.fire(f"plan-b-active-{boundary.id}", "change", "false")
+    await app.click(f"plan-b-active-{boundary.id}")
     assert [b.active for b in stored(app)] == [False]
     await app.click(f"plan-b-delete-{boundary.id}")
     assert stored(app) == []
