@@ -20,7 +20,7 @@ from storage.settings_repository import SettingsRepository
 from views import theme
 from views.context import AppContext
 from views.registry import collect_routes
-from views.widgets import icon_action
+from views.widgets import icon_action, text_button
 
 if TYPE_CHECKING:
     from storage import Store
@@ -55,6 +55,8 @@ SECTIONS = (
 FLOATING_PAUSE_PREFIXES = ("/understand", "/plan")
 # Screens shown without navigation, so nothing distracts from them.
 IMMERSIVE = ("/pause/run",)
+# Store notices that mean a damaged file was repaired at start (see storage.StoreNotice).
+RECOVERY_NOTICE_KINDS = ("recovered", "restored_backup", "reset")
 
 
 def section_index(path: str) -> int:
@@ -226,7 +228,7 @@ class AppShell:
     def _compose(self, ctx: AppContext, body: ft.Control) -> None:
         page, t, path = self.page, ctx.t, ctx.path
         immersive = path in IMMERSIVE
-        banners = [self._banner(text) for text in self._standing_notices(ctx)]
+        banners = self._standing_notices(ctx)
         floating = path.startswith(FLOATING_PAUSE_PREFIXES)
         # Room at the end so the last lines can scroll clear of the floating pause button.
         tail = [ft.Container(height=96)] if floating else []
@@ -297,19 +299,52 @@ class AppShell:
             on_change=lambda e: ctx.navigate(SECTIONS[int(e.control.selected_index)].route),
         )
 
-    def _standing_notices(self, ctx: AppContext) -> list[str]:
-        notices = []
+    def _standing_notices(self, ctx: AppContext) -> list[ft.Control]:
+        """Calm banners about the data itself: read-only data, or a file that was repaired."""
+        t, banners = ctx.t, []
         if getattr(self.store, "read_only", False):
-            notices.append(ctx.t("app.read_only"))
-        if getattr(self.store, "notices", None) and not ctx.memory.get("app.recovery_seen"):
-            notices.append(ctx.t("app.recovered"))
-        return notices
+            banners.append(self._banner(t("app.read_only")))
+        repaired = [
+            n for n in getattr(self.store, "notices", []) if n.kind in RECOVERY_NOTICE_KINDS
+        ]
+        if repaired and not ctx.memory.get("app.recovery_seen"):
+            kinds = sorted({n.kind for n in repaired})
+            lines = [t("app.recovered")] + [t(f"app.recovered.{kind}") for kind in kinds]
 
-    def _banner(self, text: str) -> ft.Control:
+            def dismiss(e: Any) -> None:
+                ctx.memory["app.recovery_seen"] = True
+                ctx.refresh()
+
+            banners.append(
+                self._banner(
+                    " ".join(lines),
+                    actions=[
+                        text_button(
+                            t("app.recovered.import"),
+                            lambda e: ctx.navigate("/settings/data"),
+                            key="app-recovered-import",
+                        ),
+                        text_button(t("app.recovered.ok"), dismiss, key="app-recovered-ok"),
+                    ],
+                )
+            )
+        return banners
+
+    def _banner(self, text: str, actions: list[ft.Control] | None = None) -> ft.Control:
         return ft.Container(
-            content=ft.Row(
-                [ft.Icon(ft.Icons.INFO_OUTLINE), ft.Text(text, expand=True, size=16)],
-                vertical_alignment=ft.CrossAxisAlignment.START,
+            content=ft.Column(
+                [
+                    ft.Row(
+                        [ft.Icon(ft.Icons.INFO_OUTLINE), ft.Text(text, expand=True, size=16)],
+                        vertical_alignment=ft.CrossAxisAlignment.START,
+                    ),
+                    *(
+                        [ft.Row(actions, wrap=True, alignment=ft.MainAxisAlignment.END)]
+                        if actions
+                        else []
+                    ),
+                ],
+                tight=True,
             ),
             padding=theme.GAP,
             bgcolor=ft.Colors.SECONDARY_CONTAINER,
