@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-from concurrent.futures import Future
 from datetime import date, timedelta
 from typing import Any
 
 import flet as ft
 
-from domain.planner.ics import export_ics
 from domain.planner.items import AgendaItem, new_item
 from domain.planner.load import WayOut
 from domain.planner.quickadd import QuickAddError, parse_quick_add
 from domain.planner.state import NeedsConfirm
 from views.context import AppContext
-from views.planner_common import confirm, day_words, planner_state, row_of, wide_button
+from views.planner_common import (
+    confirm,
+    day_words,
+    export_agenda,
+    planner_state,
+    row_of,
+    wide_button,
+)
 from views.planner_extras import NudgeBar, between_offer, rhythm_note, rules_section
 from views.planner_form import ItemForm, RuleForm, ask_before_saving
 from views.planner_items import DayActions, day_section
@@ -25,7 +29,6 @@ from views.theme import GAP, TOUCH
 from views.widgets import field_error, heading, icon_action
 
 log = logging.getLogger("adempauze.planner")
-NUDGE_CHECK_SECONDS = 20
 
 
 class PlannerView:
@@ -44,7 +47,7 @@ class PlannerView:
             defer=self.defer, done=self.toggle_done, edit=self.edit, delete=self.delete,
             take_moment=self.take_moment, apply_way=self.apply_way,
         )  # fmt: skip
-        self.nudge = NudgeBar(ctx, self.take_moment, self.dismiss_nudge)
+        self.nudge = NudgeBar(ctx, self.state, self.take_moment)
         self.quick = ft.TextField(
             label=ctx.t("plan.quick.label"), hint_text=ctx.t("plan.quick.hint"), key="plan-quick",
             on_submit=self.quick_add, text_size=18, value=self.mem.get("plan.quick_text", ""),
@@ -52,9 +55,8 @@ class PlannerView:
         error = self.mem.pop("plan.quick_error", None)
         self.quick_error = field_error(ctx.t(error) if error else None, key="plan-quick-error")
         self.root = ft.Container(padding=GAP, content=ft.Column(self.body(), spacing=GAP))
-        self.check_nudge(update=False)
-        self._task: Future[Any] | None = ctx.page.run_task(self._watch)
-        ctx.on_leave(self.leave)
+        self.nudge.check(update=False)
+        self.nudge.watch()
 
     # --- layout
 
@@ -271,46 +273,10 @@ class PlannerView:
         self.state.set_done(moment)
         self.ctx.start_pause(rule.pause_kind if rule else None)
 
-    def dismiss_nudge(self, moment_id: str) -> None:
-        self.mem.setdefault("plan.dismissed", set()).add(moment_id)
-
-    def check_nudge(self, update: bool = True) -> None:
-        """Show the quiet nudge when a recovery moment is due and not waved away."""
-        due = self.state.due_moment(self.ctx.now(), tuple(self.mem.get("plan.dismissed", ())))
-        if (due.id if due else None) == self.nudge.shown_id:
-            return
-        self.nudge.show(due)
-        if update:
-            self.nudge.root.update()
-
-    async def _watch(self) -> None:
-        while True:
-            await asyncio.sleep(NUDGE_CHECK_SECONDS)
-            try:
-                self.check_nudge()
-            except Exception:  # a failed check must never end the screen; try again next time
-                log.exception("checking for a due recovery moment failed")
-
-    def leave(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
-
     # --- export
 
     async def export(self, e: Any = None) -> None:
-        data = export_ics(self.state.repo.items(), self.state.rules, self.ctx.now())
-        picker = self.ctx.memory.get("plan.file_picker")
-        if picker is None:
-            # Services are dropped when nothing holds them; the session's memory holds this one.
-            picker = self.ctx.memory["plan.file_picker"] = ft.FilePicker()
-        try:
-            await picker.save_file(file_name="adempauze-agenda.ics", src_bytes=data)
-        except Exception:
-            log.exception("saving the .ics file failed")
-            self.ctx.notify(self.ctx.t("plan.export.failed"))
-            return
-        self.ctx.notify(self.ctx.t("plan.export.done"))
+        await export_agenda(self.ctx, self.state)
 
 
 def build(ctx: AppContext) -> ft.Control:

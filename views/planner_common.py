@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -11,12 +12,15 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 from domain.planner.boundaries import Boundary, Violation
+from domain.planner.ics import export_ics
 from domain.planner.rhythm import Rhythm
 from domain.planner.state import PlannerState
 from domain.planner.times import format_hhmm
 from storage.planner_repository import PlannerRepository
 from views.context import AppContext
 from views.theme import TOUCH
+
+log = logging.getLogger("adempauze.planner")
 
 
 def planner_state(ctx: AppContext, around: date | None = None) -> PlannerState:
@@ -155,3 +159,19 @@ def confirm(
         ],
     )
     ctx.page.show_dialog(dialog)
+
+
+async def export_agenda(ctx: AppContext, state: PlannerState) -> None:
+    """Offer the whole agenda as an .ics file (in a browser: a download) and say how it went."""
+    data = export_ics(state.repo.items(), state.rules, ctx.now())
+    picker = ctx.memory.get("plan.file_picker")
+    if picker is None:
+        # Services are dropped when nothing holds them; the session's memory holds this one.
+        picker = ctx.memory["plan.file_picker"] = ft.FilePicker()
+    try:
+        await picker.save_file(file_name="adempauze-agenda.ics", src_bytes=data)
+    except Exception:  # whatever the client says, the user hears calmly that it did not work
+        log.exception("saving the .ics file failed")
+        ctx.notify(ctx.t("plan.export.failed"))
+        return
+    ctx.notify(ctx.t("plan.export.done"))

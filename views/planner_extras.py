@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import Callable
+from concurrent.futures import Future
 from typing import Any
 
 import flet as ft
@@ -16,18 +19,19 @@ from views.planner_common import row_of
 from views.theme import GAP, TOUCH
 from views.widgets import body_text, icon_action
 
+log = logging.getLogger("adempauze.planner")
+NUDGE_CHECK_SECONDS = 20  # a moment is due for ten minutes; a look every 20 s is soon enough
+
 
 class NudgeBar:
     """A quiet line that appears when a recovery moment comes due while the app is open."""
 
     def __init__(
-        self,
-        ctx: AppContext,
-        on_pause: Callable[[AgendaItem], None],
-        on_later: Callable[[str], None],
+        self, ctx: AppContext, state: PlannerState, on_pause: Callable[[AgendaItem], None]
     ) -> None:
-        self.ctx, self.on_pause, self.on_later = ctx, on_pause, on_later
+        self.ctx, self.state, self.on_pause = ctx, state, on_pause
         self.moment: AgendaItem | None = None
+        self._task: Future[Any] | None = None
         self.text = ft.Text("", size=17, no_wrap=False, key="plan-nudge-text")
         self.root = ft.Container(
             key="plan-nudge",
@@ -58,14 +62,41 @@ class NudgeBar:
             ),
         )
 
-    @property
-    def shown_id(self) -> str | None:
-        return self.moment.id if self.moment else None
+    def _dismissed(self) -> set[str]:
+        found: set[str] = self.ctx.memory.setdefault("plan.dismissed", set())
+        return found
+
+    def check(self, update: bool = True) -> None:
+        """Show the nudge when a moment is due and not waved away; hide it when none is."""
+        due = self.state.due_moment(self.ctx.now(), tuple(self._dismissed()))
+        if (due.id if due else None) == (self.moment.id if self.moment else None):
+            return
+        self.show(due)
+        if update:
+            self.root.update()
 
     def show(self, moment: AgendaItem | None) -> None:
         self.moment = moment
         self.root.visible = moment is not None
         self.text.value = self.ctx.t("plan.nudge.text", title=moment.title) if moment else ""
+
+    def watch(self) -> None:
+        """Look again every little while, for as long as the screen is open."""
+        self._task = self.ctx.page.run_task(self._watch)
+        self.ctx.on_leave(self.stop)
+
+    async def _watch(self) -> None:
+        while True:
+            await asyncio.sleep(NUDGE_CHECK_SECONDS)
+            try:
+                self.check()
+            except Exception:  # a failed look must never end the screen; look again next time
+                log.exception("checking for a due recovery moment failed")
+
+    def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
 
     def _pause(self, e: Any = None) -> None:
         if self.moment is not None:
@@ -73,7 +104,7 @@ class NudgeBar:
 
     def _later(self, e: Any = None) -> None:
         if self.moment is not None:
-            self.on_later(self.moment.id)
+            self._dismissed().add(self.moment.id)
         self.show(None)
         self.root.update()
 

@@ -279,3 +279,29 @@ async def test_english_names(tmp_path):
     assert app.find("plan-add").content == "Add"
     assert app.find("plan-defer-t").content.value == "Not today: Tidy up"
     app.assert_no_crash()
+
+
+async def test_a_moment_that_comes_due_while_the_screen_is_open_shows_the_nudge(
+    tmp_path, monkeypatch
+):
+    import asyncio
+
+    import views.planner_extras
+
+    monkeypatch.setattr(views.planner_extras, "NUDGE_CHECK_SECONDS", 0.01)
+    now = [datetime(2026, 11, 25, 11, 50)]
+    app = await open_app(tmp_path / "data", route="/plan", now=lambda: now[0])
+    repo(app).save_rule(
+        new_rule(title="Adem", start=date(2026, 11, 1), at_text="11:58", repeat="daily", minutes=5)
+    )
+    await app.go("/plan?x=1")
+    assert not app.find("plan-nudge").visible  # not due yet
+    sent = len(app.conn.messages)
+    now[0] = datetime(2026, 11, 25, 11, 58, 30)
+    await asyncio.sleep(0.1)  # the screen's own watcher looks again
+    assert app.find("plan-nudge").visible
+    assert len(app.conn.messages) > sent  # and the change went out to the client
+    await app.click("plan-nudge-pause")
+    assert app.page.route == "/pause/run"
+    assert [i.done for i in repo(app).items()] == [True]
+    app.assert_no_crash()
