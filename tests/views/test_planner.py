@@ -305,3 +305,34 @@ async def test_a_moment_that_comes_due_while_the_screen_is_open_shows_the_nudge(
     assert app.page.route == "/pause/run"
     assert [i.done for i in repo(app).items()] == [True]
     app.assert_no_crash()
+
+
+async def test_edit_changes_the_stored_item(tmp_path):
+    app = await plan_app(tmp_path)
+    repo(app).save_item(new_item(title="Lezen", day=TODAY, minutes=30, item_id="l"))
+    await app.go("/plan?x=1")
+    await app.click("plan-edit-l")
+    assert app.find("plan-form-title").value == "Lezen"
+    assert app.find("plan-form-date").value == "25-11-2026"
+    await app.type_into("plan-form-title", "Lezen op de bank")
+    await app.type_into("plan-form-minutes", "45")
+    await app.click("plan-form-save")
+    [item] = repo(app).items()
+    assert (item.id, item.title, item.minutes) == ("l", "Lezen op de bank", 45)
+    app.assert_no_crash()
+
+
+async def test_date_and_time_pickers_fill_the_fields(tmp_path):
+    app = await plan_app(tmp_path)
+    await app.click("plan-add")
+    await app.click("plan-form-pick-date")
+    picker = dialog(app, "plan-date-picker")
+    picker.value = datetime(2026, 12, 3)
+    await app.fire(picker, "change")
+    assert app.find("plan-form-date").value == "03-12-2026"
+    await app.click("plan-form-pick-time")
+    clock_picker = dialog(app, "plan-time-picker")
+    clock_picker.value = datetime(2026, 1, 1, 16, 45).time()
+    await app.fire(clock_picker, "change")
+    assert app.find("plan-form-time").value == "16:45"
+    app.assert_no_crash()
