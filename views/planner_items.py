@@ -10,7 +10,7 @@ import flet as ft
 
 from domain.planner.boundaries import Boundary
 from domain.planner.items import AgendaItem
-from domain.planner.load import WayOut, can_move_silently
+from domain.planner.load import WayOut
 from domain.planner.overview import DayPlan
 from domain.planner.recurrence import moment_state
 from domain.planner.times import format_hhmm
@@ -246,8 +246,3 @@ def day_section(
         else:
             parts.append(item_card(ctx, item, plan, boundaries, actions))
     return parts
-
-
-def may_defer_silently(item: AgendaItem) -> bool:
-    """Whether "not today" can move this item without asking."""
-    return can_move_silently(item)

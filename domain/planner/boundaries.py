@@ -310,13 +310,3 @@ def check_new_item(
             v for v in check_free_evenings(boundary, week, after_week) if item.id in v.item_ids
         )
     return found
-
-
-def violations_for_item(violations: Iterable[Violation], item_id: str) -> list[Violation]:
-    """The violations an item takes part in."""
-    return [v for v in violations if item_id in v.item_ids]
-
-
-def violations_on(violations: Iterable[Violation], day: date) -> list[Violation]:
-    """The violations shown on a day."""
-    return [v for v in violations if v.day == day]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import bisect
-from operator import attrgetter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 
 from dateutil.relativedelta import relativedelta
 
@@ -65,14 +65,6 @@ class AgendaIndex:
         for item in self.between(first, last):
             result[item.day] += item_load(item)
         return result
-
-
-def group_by_day(items: Iterable[AgendaItem]) -> dict[date, list[AgendaItem]]:
-    """Items per day, each day in time order."""
-    grouped: dict[date, list[AgendaItem]] = {}
-    for item in sorted(items, key=sort_key):
-        grouped.setdefault(item.day, []).append(item)
-    return grouped
 
 
 def lightest_day(after: date, loads: Mapping[date, float], days: int = LOOKAHEAD_DAYS) -> date:
@@ -138,8 +130,3 @@ def suggest_day(item: AgendaItem, index: AgendaIndex, days: int = LOOKAHEAD_DAYS
     """Where "not today" sends an item: the lightest of the next days after its own day."""
     loads = index.loads(item.day + relativedelta(days=1), item.day + relativedelta(days=days))
     return lightest_day(item.day, loads, days)
-
-
-def week_loads(index: AgendaIndex, days: Sequence[date]) -> dict[date, float]:
-    """Load of each shown day."""
-    return index.loads(days[0], days[-1])

@@ -14,7 +14,6 @@ from dateutil.rrule import DAILY, WEEKLY, rrule, rrulestr, weekday
 from domain.planner.items import MINUTES_MAX, MINUTES_MIN, AgendaItem, clean_title, title_error
 from domain.planner.times import format_hhmm, parse_hhmm
 
-WEEKDAY_CODES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 REPEATS = ("daily", "weekdays", "days")
 DUE_WINDOW = timedelta(minutes=10)
 
@@ -255,6 +254,3 @@ def mark_taken(moment: AgendaItem) -> AgendaItem:
 def rule_at_text(rule: RecoveryRule) -> str:
     """The rule's time of day as "HH:MM"."""
     return format_hhmm(rule.at)
-
-
-WEEKDAY_ORDER = WEEKDAY_CODES

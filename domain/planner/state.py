@@ -198,7 +198,3 @@ class PlannerState:
         """Remove a recovery rule (moments already taken stay in the history)."""
         self.repo.delete_rule(rule_id)
         self.reload()
-
-    def week_start(self, day: date) -> date:
-        """Monday of the week holding `day`."""
-        return monday_of(day)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, time, timedelta
 
 MIN_YEAR = 1970
 MAX_YEAR = 2200
@@ -70,11 +70,6 @@ def week_days(day: date) -> list[date]:
     """The seven days, Monday first, of the ISO week holding this day."""
     start = monday_of(day)
     return [start + timedelta(days=i) for i in range(7)]
-
-
-def at(day: date, value: time) -> datetime:
-    """A naive local datetime for a day and a time."""
-    return datetime.combine(day, value)
 
 
 _USER_DATE = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
