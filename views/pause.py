@@ -173,7 +173,9 @@ def _learn_system_reduce_motion(ctx: AppContext) -> None:
 
     async def ask() -> None:
         try:
-            features = await ft.SemanticsService().get_accessibility_features()
+            # Kept in the session's memory: a dropped service costs one more message to the client.
+            service = ctx.memory["pause.semantics_service"] = ft.SemanticsService()
+            features = await service.get_accessibility_features()
             wants_less = bool(features.reduce_motion or features.disable_animations)
             ctx.memory["pause.system_reduce_motion"] = wants_less
         except Exception:
