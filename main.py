@@ -11,6 +11,7 @@ import shutil
 import socket
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 from domain.access import access_url, is_loopback, is_wildcard, lan_address, load_or_create_token
@@ -135,6 +136,17 @@ def prepare_uploads() -> str:
     return folder
 
 
+def warm_up_screens() -> None:
+    """Import every screen while the browser is still loading the web client.
+
+    The first session would otherwise import them (charts, calendars, content) only after the
+    client connects, which the person waiting for Pauze nu would feel.
+    """
+    from views.registry import collect_routes
+
+    threading.Thread(target=collect_routes, name="warm-up-screens", daemon=True).start()
+
+
 def run(args: argparse.Namespace) -> None:
     if args.port < 0 or args.port > 65535:
         raise StartupError(f"--port must be between 0 and 65535, not {args.port}")
@@ -177,6 +189,7 @@ def run(args: argparse.Namespace) -> None:
         # open a page without it, which only says "no access".
         os.environ["FLET_FORCE_WEB_SERVER"] = "true"
     uploads = prepare_uploads()
+    warm_up_screens()
     if not args.desktop:
         url = access_url(shown_host(host), args.port, token)
         local = access_url("127.0.0.1", args.port, token) if is_wildcard(host) else None
