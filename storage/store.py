@@ -7,8 +7,11 @@ import json
 import os
 import threading
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable, MutableMapping, Sequence
 from datetime import UTC, datetime
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from tinydb import TinyDB
@@ -51,6 +54,7 @@ from storage.structure import (
 )
 
 Record = dict[str, Any]
+_RECORD_ID = itemgetter("id")
 
 
 def copy_record(value: Any) -> Any:
@@ -101,6 +105,24 @@ def build_files(collections: Collections, version: int) -> dict[str, Tables]:
             table = files.setdefault(name, _fresh_tables(name, version))[collection]
             table[str(len(table) + 1)] = record
     return files
+
+
+def _build_index(
+    loaded: dict[str, Tables],
+) -> tuple[dict[str, dict[str, tuple[str, str]]], Counter[str]]:
+    """record id -> (file, document id) per collection, and how many records each file set has.
+
+    Built with C-level iterators: at five years of data this runs at every start.
+    """
+    index: dict[str, dict[str, tuple[str, str]]] = {c: {} for c in KNOWN_COLLECTIONS}
+    records: Counter[str] = Counter()
+    for name, tables in loaded.items():
+        for collection in collections_in_file(name):
+            table = tables.get(collection, {})
+            places = zip(repeat(name), table)  # (file, document id)
+            index[collection].update(zip(map(_RECORD_ID, table.values()), places, strict=True))
+            records[collection] += len(table)
+    return index, records
 
 
 class Collection:
@@ -253,19 +275,18 @@ class Store:
             if name == CORE_FILE:
                 # Data from a newer app is only read: no repairs, no copies, no writes.
                 self._newer = (_version_in(tables) or 0) > self._latest
-        repaired += self._drop_duplicates(loaded)
+        index, records = _build_index(loaded)
+        if any(len(index[c]) != records[c] for c in SHARDED_COLLECTIONS):
+            repaired += self._drop_duplicates(loaded)
+            index, records = _build_index(loaded)
         self._gen = gen
+        self._index = index
         self._dbs = {}
-        self._index = {c: {} for c in KNOWN_COLLECTIONS}
         for name, tables in loaded.items():
             path = os.path.join(folder, name)
             if name in repaired and not self._newer:
                 write_atomic(path, encode(tables))
             self._dbs[name] = TinyDB(path, tables, storage=DurableJSONStorage)
-            for collection in collections_in_file(name):
-                self._index[collection].update(
-                    {doc["id"]: (name, key) for key, doc in tables.get(collection, {}).items()}
-                )
         return bool(repaired)
 
     def _read_or_recover(self, folder: str, name: str) -> tuple[Tables, bool]:
@@ -333,10 +354,6 @@ class Store:
         """An id in two month files cannot come from this store; keep the first one found."""
         changed = []
         for collection in SHARDED_COLLECTIONS:
-            tables = [t[collection] for t in loaded.values() if collection in t]
-            total = sum(map(len, tables))
-            if len(set().union(*({d["id"] for d in t.values()} for t in tables))) == total:
-                continue  # the usual case, checked in one pass
             seen: set[str] = set()
             for name in sorted(loaded):
                 table = loaded[name].get(collection)

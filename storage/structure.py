@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 import uuid
+from itertools import repeat
 from typing import Any
 
 from storage.layout import META_TABLE
@@ -50,7 +51,7 @@ def _table_is_sound(table: dict[str, Any], is_collection: bool) -> bool:
         return False
     if not is_collection:
         return True
-    ids = [doc.get("id") for doc in table.values()]
+    ids = list(map(dict.get, table.values(), repeat("id")))
     unique = set(ids)
     return set(map(type, unique)) <= {str} and len(unique) == len(ids) and "" not in unique
 
