@@ -19,9 +19,9 @@ from domain.planner.boundaries import (
 from domain.planner.saying_no import saying_no_keys
 from domain.planner.times import format_hhmm
 from views.context import AppContext
-from views.planner_common import boundary_words, planner_state, row_of, wide_button
+from views.planner_common import boundary_words, field_note, planner_state, row_of, wide_button
 from views.theme import GAP, TOUCH
-from views.widgets import body_text, card, field_error, heading, icon_action
+from views.widgets import body_text, card, heading, icon_action
 
 log = logging.getLogger("adempauze.boundaries")
 FORM = "plan.b.form"
@@ -61,7 +61,7 @@ class BoundaryForm:
             visible=kind == "intention", multiline=True, max_length=200, text_size=18,
         )  # fmt: skip
         self.errors = {
-            name: field_error(None, key=f"plan-b-{name}-error")
+            name: field_note(None, key=f"plan-b-{name}-error")
             for name in ("time", "n", "text", "kind")
         }
         self.root = card(

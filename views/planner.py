@@ -17,6 +17,7 @@ from views.planner_common import (
     confirm,
     day_words,
     export_agenda,
+    field_note,
     planner_state,
     row_of,
     wide_button,
@@ -26,7 +27,7 @@ from views.planner_form import ItemForm, RuleForm, ask_before_saving
 from views.planner_items import DayActions, day_section
 from views.planner_week import week_bars, week_list
 from views.theme import GAP, TOUCH
-from views.widgets import field_error, heading, icon_action
+from views.widgets import heading, icon_action
 
 log = logging.getLogger("adempauze.planner")
 
@@ -53,7 +54,7 @@ class PlannerView:
             on_submit=self.quick_add, text_size=18, value=self.mem.get("plan.quick_text", ""),
         )  # fmt: skip
         error = self.mem.pop("plan.quick_error", None)
-        self.quick_error = field_error(ctx.t(error) if error else None, key="plan-quick-error")
+        self.quick_error = field_note(ctx.t(error) if error else None, key="plan-quick-error")
         self.root = ft.Container(padding=GAP, content=ft.Column(self.body(), spacing=GAP))
         self.nudge.check(update=False)
         self.nudge.watch()

@@ -94,6 +94,13 @@ def note(text: str, icon: Any = ft.Icons.INFO_OUTLINE, *, key: str | None = None
     )
 
 
+def field_note(text: str | None, *, key: str) -> ft.Text:
+    """The message beside a field that can't be used: plain words in a calm colour, never red."""
+    return ft.Text(
+        text or "", visible=bool(text), size=15, no_wrap=False, key=key, color=ft.Colors.TERTIARY
+    )
+
+
 def wide_button(
     text: str,
     on_click: Callable[..., Any] | None,

@@ -14,9 +14,9 @@ from domain.planner.recurrence import InvalidRule, new_rule
 from domain.planner.state import PlannerState
 from domain.planner.times import format_hhmm, format_user_date, parse_user_date
 from views.context import AppContext
-from views.planner_common import boundary_words, confirm, row_of, violation_words
+from views.planner_common import boundary_words, confirm, field_note, row_of, violation_words
 from views.theme import TOUCH
-from views.widgets import card, field_error, icon_action, secondary_button
+from views.widgets import card, icon_action, secondary_button
 
 ITEM_FIELDS = ("title", "day", "start", "minutes", "kind", "energy", "area")
 
@@ -77,7 +77,7 @@ class ItemForm:
             key="plan-form-screen",
         )  # fmt: skip
         self.errors = {
-            name: field_error(None, key=f"plan-form-{name}-error") for name in ITEM_FIELDS
+            name: field_note(None, key=f"plan-form-{name}-error") for name in ITEM_FIELDS
         }
         self.root = card(
             ft.Text(t("plan.form.edit_title" if item else "plan.form.add_title"), size=20),
@@ -241,7 +241,7 @@ class RuleForm:
         ]
         self.days_row = ft.Row(self.days, wrap=True, visible=False)
         self.errors = {
-            n: field_error(None, key=f"plan-rule-{n}-error")
+            n: field_note(None, key=f"plan-rule-{n}-error")
             for n in ("title", "time", "minutes", "repeat", "weekdays")
         }
         self.root = card(
