@@ -145,6 +145,7 @@ def bench(root: Path, samples: int, default_samples: int) -> dict[str, dict[str,
     write_ours(ours_dir, collections)
     write_default(default_file, collections)
     write_floor(floor_file, collections)
+    del collections  # the app does not hold a second copy of everything while it opens
     week_start, week_end, months = this_week()
     results: dict[str, dict[str, float]] = {"ours": {}, "default": {}, "floor": {}}
 
