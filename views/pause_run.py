@@ -12,9 +12,11 @@ from typing import Any
 
 import flet as ft
 
+from domain.pause_record import PauseRecord
 from domain.pause_schedule import Phase, format_time_left
 from domain.pause_session import FINISHED, PAUSED, RUNNING, PauseSession
 from domain.pauses import BREATH_HOLD, BREATH_IN, BREATH_OUT, fit_seconds, kind_for
+from storage import StorageError
 from storage.pause_repository import PauseRepository
 from views.context import AppContext
 from views.theme import GAP, MAX_WIDTH, TOUCH
@@ -52,6 +54,21 @@ def target_scale(phase: Phase, current: float) -> float:
     return SCALE_REST
 
 
+class PauseKeeper:
+    """Saves through the repository; a store that cannot take it must not end the pause badly."""
+
+    def __init__(self, repository: PauseRepository, on_failure: Callable[[], None]) -> None:
+        self.repository = repository
+        self.on_failure = on_failure
+
+    def save(self, record: PauseRecord) -> None:
+        try:
+            self.repository.save(record)
+        except StorageError:
+            log.warning("a pause could not be saved", exc_info=True)
+            self.on_failure()
+
+
 class PauseRunView:
     """One running pause on screen; the loop only reads the session and paints each phase."""
 
@@ -59,9 +76,10 @@ class PauseRunView:
         self.ctx = ctx
         request = ctx.take_pause_request()
         kind = kind_for(request.kind, ctx.memory.get("pause.custom"))
-        self.session = PauseSession(
-            kind, fit_seconds(kind, request.seconds), TIMING.clock, PauseRepository(ctx.store)
+        keeper = PauseKeeper(
+            PauseRepository(ctx.store), lambda: ctx.notify(ctx.t("pause.not_saved"))
         )
+        self.session = PauseSession(kind, fit_seconds(kind, request.seconds), TIMING.clock, keeper)
         self.reduce_motion = bool(
             ctx.settings.reduce_motion or ctx.memory.get("pause.system_reduce_motion")
         )

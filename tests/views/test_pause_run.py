@@ -252,3 +252,23 @@ async def test_settings_shape_the_guide(tmp_path, fake_time, settings, platform,
     finally:
         await app.close()
         store.close()
+
+
+async def test_a_read_only_store_ends_the_pause_calmly(tmp_path, fake_time):
+    from storage import Store
+
+    store = Store.open(tmp_path / "data")
+    app = await open_app(store=store, now=lambda: NOW)
+    try:
+        # as when the data was written by a newer version of the app
+        store.read_only = True
+        await app.click("pause-now")
+        await fake_time.advance(40, app)
+        await app.click("pause-stop")
+        app.assert_no_crash()
+        assert app.text_shown("Deze pauze kon niet bewaard worden")
+        assert app.has("pause-rate-skip")
+        assert stored(app) == []
+    finally:
+        await app.close()
+        store.close()
