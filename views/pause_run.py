@@ -92,6 +92,7 @@ class PauseRunView:
         self._shown: int | None = None
         self._cue_next = False
         self._scale = SCALE_OUT
+        self._from_scale, self._painted_at, self._paint_ms = SCALE_OUT, 0.0, 0
         self.root = self._build()
         ctx.on_leave(self.leave)
 
@@ -235,6 +236,8 @@ class PauseRunView:
         self.time_left.value = self.ctx.t(
             "pause.run.left", time=format_time_left(session.remaining())
         )
+        # Remembered so that a hold can settle the circle where the client has it now.
+        self._from_scale, self._painted_at, self._paint_ms = self._scale, session.elapsed(), ms
         self._scale = target_scale(phase, self._scale)
         self.circle.scale = self._scale
         self.circle.animate_scale = ft.Animation(ms, ft.AnimationCurve.EASE_IN_OUT)
@@ -280,6 +283,7 @@ class PauseRunView:
         self._cancel_loop()
         t = self.ctx.t
         # Settle the guide where it is now instead of letting it drift to the phase's end.
+        self._scale = self._scale_now()
         self.circle.scale = self._scale
         self.circle.animate_scale = ft.Animation(FREEZE_MS, ft.AnimationCurve.EASE_OUT)
         self._set_bar(self.session.elapsed() / self.session.planned_seconds, FREEZE_MS)
@@ -287,6 +291,15 @@ class PauseRunView:
         self.time_left.value = t("pause.run.left", time=format_time_left(self.session.remaining()))
         self._relabel_hold(t("pause.run.resume"), ft.Icons.PLAY_ARROW)
         self.root.update()
+
+    def _scale_now(self) -> float:
+        """Where the client's eased animation has the circle at this moment (close enough)."""
+        if self._paint_ms <= 0:
+            return self._scale
+        done = (self.session.elapsed() - self._painted_at) / (self._paint_ms / 1000)
+        done = min(1.0, max(0.0, done))
+        eased = done * done * (3 - 2 * done)  # smoothstep, near Flutter's ease-in-out
+        return round(self._from_scale + (self._scale - self._from_scale) * eased, 3)
 
     def resume(self) -> None:
         if not self.session.resume():

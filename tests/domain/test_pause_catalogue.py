@@ -2,6 +2,7 @@
 
 import pytest
 
+from domain.i18n import load_catalogue
 from domain.pauses import (
     CATALOGUE,
     CUSTOM,
@@ -144,3 +145,25 @@ def test_unknown_kind_falls_back_to_calm():
 
 def test_custom_without_pattern_falls_back_to_calm():
     assert kind_for(CUSTOM).id == "calm"
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_phase_and_kind_has_its_words(lang):
+    texts = load_catalogue(lang)
+    step_names = {step.name for kind in CATALOGUE.values() for step in kind.pattern.steps}
+    step_names |= {s.name for s in custom_kind(CustomPattern(4, 2, 6, 2, 60)).pattern.steps}
+    missing = [f"pause.phase.{name}" for name in step_names if f"pause.phase.{name}" not in texts]
+    for kind_id in KIND_IDS:
+        missing += [
+            key
+            for key in (f"pause.kind.{kind_id}.name", f"pause.kind.{kind_id}.desc")
+            if key not in texts
+        ]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_custom_error_has_its_words(lang):
+    texts = load_catalogue(lang)
+    bad = {"inhale": "0", "hold_in": "99", "exhale": "x", "hold_out": "-1", "total": "3"}
+    assert all(key in texts for key in validate_custom(bad).values())

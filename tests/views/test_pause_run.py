@@ -145,6 +145,8 @@ async def test_hold_and_resume(app, fake_time):
     await fake_time.advance(5, app)
     await app.click("pause-hold")
     assert phase(app) == "Stilgezet"
+    # one second into the 6-second out-breath: the circle stays where it is, just below full
+    assert 0.9 < app.find("pause-circle").scale < pause_run.SCALE_IN
     # on hold the bar settles at the time taken: 5 of 60 seconds
     track = app.page.width - 2 * pause_run.GAP
     assert app.find("pause-progress").width == pytest.approx(track * 5 / 60, abs=0.1)
