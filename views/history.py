@@ -99,11 +99,11 @@ def _chart(ctx: AppContext, weeks: list[WeekSummary]) -> ft.Control:
 
 
 def _tension_text(ctx: AppContext, weeks: list[WeekSummary]) -> str:
-    rated = [week for week in weeks if week.average_rating is not None]
+    rated = [(week, week.average_rating) for week in weeks if week.average_rating is not None]
     if not rated:
         return ctx.t("pause.history.tension.none")
-    latest = rated[-1]
-    value = format_decimal(latest.average_rating, format="0.#", locale=ctx.lang)
+    latest, average = rated[-1]
+    value = format_decimal(average, format="0.#", locale=ctx.lang)
     text = ctx.t("pause.history.tension.average", n=_week_number(latest), value=value)
     trend = tension_trend(weeks)
     if trend is not None:

@@ -78,7 +78,7 @@ def build(ctx: AppContext) -> ft.Control:
 def _kind_card(ctx: AppContext, kind: PauseKind) -> ft.Control:
     name = ctx.t(f"pause.kind.{kind.id}.name")
     # Each length is its own start button: choosing how long is the same tap as starting.
-    starts = [
+    starts: list[ft.Control] = [
         ft.OutlinedButton(
             content=ft.Text(
                 length_words(ctx, seconds),

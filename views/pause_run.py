@@ -334,7 +334,7 @@ class PauseRunView:
     def _show_end(self) -> None:
         t = self.ctx.t
         done = self.session.status == FINISHED
-        rates = [
+        rates: list[ft.Control] = [
             ft.OutlinedButton(
                 # The number is what the eye needs; a screen reader hears the whole phrase.
                 content=ft.Text(str(n), size=18, semantics_label=t("pause.rate.value", n=n)),
