@@ -229,6 +229,10 @@ class AppShell:
         page, t, path = self.page, ctx.t, ctx.path
         immersive = path in IMMERSIVE
         banners = self._standing_notices(ctx)
+        if not immersive and not path.startswith("/plan"):
+            # A recovery moment that comes due is nudged wherever the app is open
+            # (the planner shows its own, beside the agenda).
+            banners.append(self._recovery_nudge(ctx))
         floating = path.startswith(FLOATING_PAUSE_PREFIXES)
         # Room at the end so the last lines can scroll clear of the floating pause button.
         tail = [ft.Container(height=96)] if floating else []
@@ -298,6 +302,22 @@ class AppShell:
             ],
             on_change=lambda e: ctx.navigate(SECTIONS[int(e.control.selected_index)].route),
         )
+
+    def _recovery_nudge(self, ctx: AppContext) -> ft.Control:
+        from views.planner_common import planner_state
+        from views.planner_extras import NudgeBar
+
+        state = planner_state(ctx, around=ctx.now().date())
+
+        def take(moment: Any) -> None:
+            rule = next((r for r in state.rules if r.id == moment.recovery_rule_id), None)
+            state.set_done(moment)
+            ctx.start_pause(rule.pause_kind if rule else None)
+
+        nudge = NudgeBar(ctx, state, take)
+        nudge.check(update=False)
+        nudge.watch()
+        return ft.Container(content=nudge.root, padding=ft.Padding.symmetric(horizontal=theme.GAP))
 
     def _standing_notices(self, ctx: AppContext) -> list[ft.Control]:
         """Calm banners about the data itself: read-only data, or a file that was repaired."""

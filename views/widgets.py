@@ -97,8 +97,8 @@ def card(*controls: ft.Control, padding: int = GAP) -> ft.Control:
 
 
 def field_error(text: str | None, *, key: str | None = None) -> ft.Text:
-    """The calm message under a form field that says what is wrong with it."""
-    return ft.Text(text or "", visible=bool(text), color=ft.Colors.ERROR, size=15, key=key)
+    """The calm message under a form field that says what is wrong with it (not alarm red)."""
+    return ft.Text(text or "", visible=bool(text), color=ft.Colors.TERTIARY, size=15, key=key)
 
 
 def placeholder(title: str, text: str) -> ft.Control:

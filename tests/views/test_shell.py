@@ -88,3 +88,32 @@ async def test_access_token_is_required_when_set(tmp_path):
     )
     assert allowed.has("pause-now")
     store.close()
+
+
+async def test_a_due_recovery_moment_is_nudged_on_other_screens_too(tmp_path):
+    from datetime import date, datetime
+
+    from domain.planner.recurrence import new_rule
+    from storage import Store
+    from storage.planner_repository import PlannerRepository
+
+    store = Store.open(tmp_path)
+    PlannerRepository(store).save_rule(
+        new_rule(
+            title="Schouders los",
+            start=date(2026, 11, 1),
+            at_text="11:58",
+            repeat="daily",
+            minutes=5,
+        )
+    )
+    app = await open_app(
+        store=store, route="/understand", now=lambda: datetime(2026, 11, 25, 12, 0)
+    )
+    assert app.find("plan-nudge").visible
+    assert app.find("plan-nudge-text").value == "Tijd voor Schouders los. Even ademhalen?"
+    await app.click("plan-nudge-pause")
+    assert app.page.route == "/pause/run"  # one tap from the nudge to the pause
+    app.assert_no_crash()
+    await app.close()
+    store.close()
