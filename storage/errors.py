@@ -48,3 +48,7 @@ class StoreNotice:
     kind: str
     file: str
     detail: str
+    kept: int | None = None  # "recovered": records still readable and kept
+    left_out: int | None = None  # "recovered": records that could not be kept
+    backup: str | None = None  # "restored_backup": the backup folder it came from
+    kept_aside: str | None = None  # where the damaged bytes were saved, relative to the data dir

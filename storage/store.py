@@ -314,25 +314,32 @@ class Store:
     def _recover(self, name: str, raw: bytes | None, problem: str) -> Tables:
         """Leading object that parses, else the newest good backup, else empty; with a notice."""
         collections = collections_in_file(name)
-        aside = ""
+        aside = None
         if raw is not None and not self._newer:
-            path = gens.copy_aside(self.data_dir, name, raw)
-            aside = f"; the damaged file was kept as {os.path.relpath(path, self.data_dir)}"
+            aside = os.path.relpath(gens.copy_aside(self.data_dir, name, raw), self.data_dir)
+        kept_as = f"; the damaged file was kept as {aside}" if aside else ""
         tables, kept, dropped = salvage(leading_object(raw or b""), collections)
         if tables is not None and kept > 0:
             if name == CORE_FILE and _version_in(tables) is None:
                 tables[META_TABLE] = {"1": {"schema_version": self._latest}}
-            detail = f"{problem}; kept {kept} entries, left out {dropped}{aside}"
-            self.notices.append(StoreNotice("recovered", name, detail))
+            detail = f"{problem}; kept {kept} entries, left out {dropped}{kept_as}"
+            self.notices.append(
+                StoreNotice(
+                    "recovered", name, detail, kept=kept, left_out=dropped, kept_aside=aside
+                )
+            )
             return tables
         for backup in reversed(gens.backups(self.data_dir)):
             candidate = self._good_file(os.path.join(backup, name), collections)
             if candidate is not None:
-                detail = f"{problem}; restored from the backup {os.path.basename(backup)}{aside}"
-                self.notices.append(StoreNotice("restored_backup", name, detail))
+                used = os.path.basename(backup)
+                detail = f"{problem}; restored from the backup {used}{kept_as}"
+                self.notices.append(
+                    StoreNotice("restored_backup", name, detail, backup=used, kept_aside=aside)
+                )
                 return candidate
-        detail = f"{problem}; nothing could be recovered, it starts empty{aside}"
-        self.notices.append(StoreNotice("reset", name, detail))
+        detail = f"{problem}; nothing could be recovered, it starts empty{kept_as}"
+        self.notices.append(StoreNotice("reset", name, detail, kept_aside=aside))
         return _fresh_tables(name, self._latest)
 
     @staticmethod

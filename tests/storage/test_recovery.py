@@ -75,6 +75,7 @@ def test_damaged_file_is_kept_aside_and_recovered(data_dir: Path, damage, kind, 
     _gen_file(data_dir, "planner.json").write_bytes(bad)
     with Store.open(data_dir) as store:
         assert [(n.kind, n.file) for n in store.notices] == [(kind, "planner.json")]
+        notice = store.notices[0]
         found = _ids(store)
         if "new" in ids:  # a record that had no id gets a fresh one
             assert "a1" in found and len(found) == 2
@@ -84,6 +85,11 @@ def test_damaged_file_is_kept_aside_and_recovered(data_dir: Path, damage, kind, 
     kept = os.listdir(data_dir / DAMAGED)
     assert len(kept) == 1 and kept[0].startswith("planner.json.corrupt-")
     assert (data_dir / DAMAGED / kept[0]).read_bytes() == bad  # byte for byte
+    assert notice.kept_aside == os.path.join(DAMAGED, kept[0])
+    if kind == "recovered":
+        assert notice.kept == len(ids) and notice.left_out is not None
+    else:
+        assert notice.backup is not None and notice.backup in os.listdir(data_dir / "backups")
     with Store.open(data_dir) as store:
         assert store.notices == []  # the repaired file was written back
 
