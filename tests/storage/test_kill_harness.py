@@ -17,6 +17,7 @@ import json
 import os
 import random
 import select
+import shutil
 import signal
 import time
 import traceback
@@ -27,10 +28,12 @@ from typing import Any
 import pytest
 
 from storage import Store
-from storage.generations import generations
+from storage.generations import generations, read_current
+from storage.migrations import Migration
 
 KILLS_PER_SIZE = int(os.environ.get("ADEMPAUZE_KILLS", "100"))  # two sizes: 200 kills
 WHOLE_SET_KILLS = int(os.environ.get("ADEMPAUZE_WHOLE_SET_KILLS", "50"))
+MIGRATION_KILLS = int(os.environ.get("ADEMPAUZE_MIGRATION_KILLS", "30"))
 MONTHS = ["2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"]
 COLLECTIONS = ("pauses", "agenda_items")
 SIZES = {"small": (30, 10), "large": (3000, 1000)}  # (pauses, agenda items) before the kills
@@ -183,7 +186,14 @@ def _slow_down_fsync() -> None:
 
 
 def _kill_child(
-    target, data_dir: Path, seed: int, rng: random.Random, *, slow: bool, within: float
+    target,
+    data_dir: Path,
+    seed: int,
+    rng: random.Random,
+    *,
+    slow: bool,
+    within: float,
+    wait_ready: float = 0.8,
 ) -> list[str]:
     """Fork the writer, kill it at a random moment, return the lines it completed."""
     read_fd, write_fd = os.pipe()
@@ -199,7 +209,7 @@ def _kill_child(
         os._exit(1)
     os.close(write_fd)
     lines = _Lines(read_fd)
-    if rng.random() < 0.8:  # most kills land among the writes, some during the start itself
+    if rng.random() < wait_ready:  # most kills land among the writes, some during the start
         lines.until(time.monotonic() + 30, "ready")
         assert "ready" in lines.lines or any(x.startswith("error") for x in lines.lines)
     lines.until(time.monotonic() + rng.uniform(0, within))
@@ -319,3 +329,51 @@ def _kill_during_whole_set_switches(tmp_path: Path, kills: int) -> None:
         outcome["new set"] += 1
     print(f"\nkill -9 during import/delete-all: {kills} kills, {dict(outcome)}")
     assert outcome["old set"] + outcome["new set"] > kills // 3  # most hit a switch
+
+
+def _add_energy(collections: dict[str, list[dict[str, Any]]]) -> None:
+    for item in collections["agenda_items"]:
+        item.setdefault("energy", "medium")
+
+
+ENERGY = Migration(2, "agenda items get an energy cost", _add_energy)
+
+
+def _migrating_opener(data_dir: Path, out_fd: int, seed: int) -> None:
+    out = os.fdopen(out_fd, "w", buffering=1)
+    Store.open(data_dir, migrations=(ENERGY,))
+    out.write("ready\n")
+    time.sleep(60)
+
+
+def _schema_on_disk(data_dir: Path) -> int:
+    core = data_dir / str(read_current(str(data_dir))) / "core.json"
+    return json.loads(core.read_bytes())["meta"]["1"]["schema_version"]
+
+
+def test_kill_during_migration(tmp_path: Path) -> None:
+    template = tmp_path / "template"
+    seeded = _seed_collections(1500, 500, tag="m")
+    with Store.open(template) as store:
+        store.import_document(_document(seeded))
+    migrated = _as_model(seeded)
+    for item in migrated["agenda_items"].values():
+        item["energy"] = "medium"
+    rng = random.Random("migration")
+    outcome: Counter[str] = Counter()
+    for kill in range(MIGRATION_KILLS):
+        data_dir = tmp_path / "migrating"
+        shutil.rmtree(data_dir, ignore_errors=True)
+        shutil.copytree(template, data_dir)
+        lines = _kill_child(
+            _migrating_opener, data_dir, kill, rng, slow=False, within=0.25, wait_ready=0
+        )
+        version = _schema_on_disk(data_dir)
+        assert version in (1, 2), version  # the old set or the new one, never a mix
+        outcome["migrated" if "ready" in lines else f"killed, schema {version} on disk"] += 1
+        with Store.open(data_dir, migrations=(ENERGY,)) as store:
+            assert [n.kind for n in store.notices] in ([], ["migrated"])
+            found = {c: {r["id"]: r for r in store.collection(c).all()} for c in COLLECTIONS}
+        assert found == migrated
+    print(f"\nkill -9 during a migration at open: {MIGRATION_KILLS} kills, {dict(outcome)}")
+    assert outcome["killed, schema 1 on disk"] >= MIGRATION_KILLS // 4  # kills hit the migration
