@@ -8,7 +8,9 @@ the child is ready; every other writer has fsync slowed by 10 ms, like a phone, 
 within 0-150 ms. The last test does the same for whole-set switches (import and delete-all,
 killed within 0-100 ms).
 
-Counts can be raised for a longer run: ADEMPAUZE_KILLS=1000 ADEMPAUZE_WHOLE_SET_KILLS=300.
+A kill during a migration at open (old set or new set, never a mix) is the fourth test. The long
+run is `pytest -m slow`; counts can also be set with ADEMPAUZE_KILLS, ADEMPAUZE_WHOLE_SET_KILLS
+and ADEMPAUZE_MIGRATION_KILLS.
 """
 
 from __future__ import annotations
@@ -251,6 +253,7 @@ def test_kill_many_more_times(tmp_path: Path, request: pytest.FixtureRequest) ->
     for size in SIZES:
         _kill_during_writes(tmp_path, size, 500)
     _kill_during_whole_set_switches(tmp_path, 300)
+    _kill_during_migration(tmp_path, 100)
 
 
 def _kill_during_writes(tmp_path: Path, size: str, kills: int) -> None:
@@ -352,6 +355,10 @@ def _schema_on_disk(data_dir: Path) -> int:
 
 
 def test_kill_during_migration(tmp_path: Path) -> None:
+    _kill_during_migration(tmp_path, MIGRATION_KILLS)
+
+
+def _kill_during_migration(tmp_path: Path, kills: int) -> None:
     template = tmp_path / "template"
     seeded = _seed_collections(1500, 500, tag="m")
     with Store.open(template) as store:
@@ -361,7 +368,7 @@ def test_kill_during_migration(tmp_path: Path) -> None:
         item["energy"] = "medium"
     rng = random.Random("migration")
     outcome: Counter[str] = Counter()
-    for kill in range(MIGRATION_KILLS):
+    for kill in range(kills):
         data_dir = tmp_path / "migrating"
         shutil.rmtree(data_dir, ignore_errors=True)
         shutil.copytree(template, data_dir)
@@ -375,5 +382,5 @@ def test_kill_during_migration(tmp_path: Path) -> None:
             assert [n.kind for n in store.notices] in ([], ["migrated"])
             found = {c: {r["id"]: r for r in store.collection(c).all()} for c in COLLECTIONS}
         assert found == migrated
-    print(f"\nkill -9 during a migration at open: {MIGRATION_KILLS} kills, {dict(outcome)}")
-    assert outcome["killed, schema 1 on disk"] >= MIGRATION_KILLS // 4  # kills hit the migration
+    print(f"\nkill -9 during a migration at open: {kills} kills, {dict(outcome)}")
+    assert outcome["killed, schema 1 on disk"] >= kills // 4  # kills hit the migration
