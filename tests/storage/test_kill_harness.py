@@ -5,7 +5,7 @@ announcing each operation before it starts ("begin") and after it returns ("ack"
 kills it with SIGKILL after a random delay, reopens the store, and requires exactly the
 acknowledged state, or that plus the one operation that was in flight. Kills come 0-40 ms after
 the child is ready; every other writer has fsync slowed by 10 ms, like a phone, and is killed
-within 0-150 ms. The last test does the same for whole-set switches (import and delete-all,
+within 0-150 ms. The third test does the same for whole-set switches (import and delete-all,
 killed within 0-100 ms).
 
 A kill during a migration at open (old set or new set, never a mix) is the fourth test. The long
