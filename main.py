@@ -12,6 +12,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 from domain.access import access_url, is_loopback, is_wildcard, lan_address, load_or_create_token
@@ -136,15 +137,28 @@ def prepare_uploads() -> str:
     return folder
 
 
-def warm_up_screens() -> None:
+def warm_up_screens(host: str | None, port: int) -> None:
     """Import every screen while the browser is still loading the web client.
 
     The first session would otherwise import them (charts, calendars, content) only after the
-    client connects, which the person waiting for Pauze nu would feel.
+    client connects, which the person waiting for Pauze nu would feel. The imports wait until
+    the server listens, so they don't hold up the first page either.
     """
     from views.registry import collect_routes
 
-    threading.Thread(target=collect_routes, name="warm-up-screens", daemon=True).start()
+    def warm() -> None:
+        if host is not None:
+            probe_host = "127.0.0.1" if is_wildcard(host) else host
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                try:
+                    with socket.create_connection((probe_host, port), timeout=0.2):
+                        break
+                except OSError:
+                    time.sleep(0.02)
+        collect_routes()
+
+    threading.Thread(target=warm, name="warm-up-screens", daemon=True).start()
 
 
 def run(args: argparse.Namespace) -> None:
@@ -189,7 +203,7 @@ def run(args: argparse.Namespace) -> None:
         # open a page without it, which only says "no access".
         os.environ["FLET_FORCE_WEB_SERVER"] = "true"
     uploads = prepare_uploads()
-    warm_up_screens()
+    warm_up_screens(None if args.desktop else host, args.port)
     if not args.desktop:
         url = access_url(shown_host(host), args.port, token)
         local = access_url("127.0.0.1", args.port, token) if is_wildcard(host) else None
