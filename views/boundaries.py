@@ -19,18 +19,19 @@ from domain.planner.boundaries import (
 from domain.planner.saying_no import saying_no_keys
 from domain.planner.times import format_hhmm
 from views.context import AppContext
-from views.planner_common import boundary_words, field_note, planner_state, row_of, wide_button
+from views.planner_common import (
+    boundary_words,
+    field_note,
+    planner_state,
+    read_whole_number,
+    row_of,
+    wide_button,
+)
 from views.theme import GAP, TOUCH
 from views.widgets import body_text, card, heading, icon_action
 
 log = logging.getLogger("adempauze.boundaries")
 FORM = "plan.b.form"
-
-
-def _number(text: str | None) -> object:
-    """A typed whole number as an int; anything else goes on as text, to be refused kindly."""
-    cleaned = (text or "").strip()
-    return int(cleaned) if cleaned.isdigit() else cleaned
 
 
 class BoundaryForm:
@@ -81,7 +82,7 @@ class BoundaryForm:
             boundary = new_boundary(
                 kind=self.kind,
                 time_text=(self.time.value or "").strip() if "time" in needs else None,
-                n=_number(self.n.value) if "n" in needs else None,
+                n=read_whole_number(self.n.value) if "n" in needs else None,
                 text=self.text.value or "",
                 active=self.existing.active if self.existing else True,
                 boundary_id=self.existing.id if self.existing else None,

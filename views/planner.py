@@ -8,7 +8,7 @@ from typing import Any
 
 import flet as ft
 
-from domain.planner.items import AgendaItem, new_item
+from domain.planner.items import AgendaItem, InvalidItem, new_item
 from domain.planner.load import WayOut
 from domain.planner.quickadd import QuickAddError, parse_quick_add
 from domain.planner.state import NeedsConfirm
@@ -184,10 +184,16 @@ class PlannerView:
             self.quick_error.value, self.quick_error.visible = self.ctx.t(exc.key), True
             self.quick_error.update()
             return
-        item = new_item(
-            title=parsed.title, day=parsed.day, start=parsed.start, minutes=parsed.minutes,
-            kind=parsed.kind, energy=parsed.energy, area=parsed.area,
-        )  # fmt: skip
+        try:
+            item = new_item(
+                title=parsed.title, day=parsed.day, start=parsed.start, minutes=parsed.minutes,
+                kind=parsed.kind, energy=parsed.energy, area=parsed.area,
+            )  # fmt: skip
+        except InvalidItem as exc:  # parse_quick_add checks the same rules; this is the backstop
+            self.quick_error.value = self.ctx.t(next(iter(exc.errors.values())))
+            self.quick_error.visible = True
+            self.quick_error.update()
+            return
 
         def save() -> None:
             self.state.add_item(item)

@@ -23,6 +23,22 @@ from views.theme import TOUCH
 log = logging.getLogger("adempauze.planner")
 
 
+# Longer than any count or duration the planner takes, short enough for int() to read at once.
+NUMBER_DIGITS_MAX = 6
+
+
+def read_whole_number(text: str | None) -> object:
+    """A typed whole number as an int; anything else goes on as text, to be refused kindly.
+
+    `isdecimal` (not `isdigit`): "²" is a digit that int() cannot read, and a run of thousands of
+    digits is past what int() converts, so both are handed on as text.
+    """
+    cleaned = (text or "").strip()
+    if cleaned.isdecimal() and len(cleaned) <= NUMBER_DIGITS_MAX:
+        return int(cleaned)
+    return cleaned
+
+
 def planner_state(ctx: AppContext, around: date | None = None) -> PlannerState:
     """The planner over this session's store, with capacity and rhythm from the settings.
 

@@ -14,7 +14,14 @@ from domain.planner.recurrence import InvalidRule, new_rule
 from domain.planner.state import PlannerState
 from domain.planner.times import format_hhmm, format_user_date, parse_user_date
 from views.context import AppContext
-from views.planner_common import boundary_words, confirm, field_note, row_of, violation_words
+from views.planner_common import (
+    boundary_words,
+    confirm,
+    field_note,
+    read_whole_number,
+    row_of,
+    violation_words,
+)
 from views.theme import TOUCH
 from views.widgets import card, icon_action, secondary_button
 
@@ -29,12 +36,6 @@ def _dropdown(ctx: AppContext, name: str, values: tuple[str, ...], value: str) -
         options=[ft.DropdownOption(key=v, text=ctx.t(f"plan.{name}.{v}")) for v in values],
         expand=True,
     )
-
-
-def _read_minutes(text: str | None) -> object:
-    """A typed duration as an int when it is one; anything else is passed on to be refused."""
-    cleaned = (text or "").strip()
-    return int(cleaned) if cleaned.isdigit() else cleaned
 
 
 class ItemForm:
@@ -149,7 +150,7 @@ class ItemForm:
             "title": self.title.value or "",
             "day": parse_user_date(day_text) or date.min,  # date.min is refused with a message
             "start": (self.start.value or "").strip() or None,
-            "minutes": _read_minutes(self.minutes.value),
+            "minutes": read_whole_number(self.minutes.value),
             "kind": self.kind.value,
             "energy": self.energy.value,
             "area": self.area.value,
@@ -269,7 +270,7 @@ class RuleForm:
                 at_text=(self.at.value or "").strip(),
                 repeat=self.repeat.value,
                 weekdays=[i for i, box in enumerate(self.days) if box.value],
-                minutes=_read_minutes(self.minutes.value),
+                minutes=read_whole_number(self.minutes.value),
             )
         except InvalidRule as exc:
             errors = exc.errors

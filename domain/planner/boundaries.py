@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -93,6 +94,11 @@ class Violation:
     item_ids: tuple[str, ...] = field(default_factory=tuple)
 
 
+def _unseen(ch: str) -> bool:
+    """A control character or lone surrogate; a line break is fine (the field has several lines)."""
+    return ch != "\n" and unicodedata.category(ch) in ("Cc", "Cs")
+
+
 def validate_boundary(
     *, kind: object, time_text: object = None, n: object = None, text: object = ""
 ) -> dict[str, str]:
@@ -111,7 +117,7 @@ def validate_boundary(
         cleaned = text.strip() if isinstance(text, str) else ""
         if not cleaned:
             errors["text"] = "plan.error.intention_empty"
-        elif len(cleaned) > TEXT_MAX or any(ord(ch) < 32 or ord(ch) == 127 for ch in cleaned):
+        elif len(cleaned) > TEXT_MAX or any(_unseen(ch) for ch in cleaned):
             errors["text"] = "plan.error.intention_bad"
     return errors
 

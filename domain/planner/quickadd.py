@@ -6,6 +6,7 @@ parserinfo that knows Dutch month names and "uur") to find a time or a date amon
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -14,9 +15,12 @@ from typing import ClassVar
 from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
-from domain.planner.items import DEFAULT_MINUTES, validate_item
+from domain.planner.items import DEFAULT_MINUTES, MINUTES_MAX, validate_item
 
 TEXT_MAX = 500
+# The longest date or time people write ("za 12 december 2026 om 14:30") is six words; looking
+# at longer runs only costs time (every run is two dateutil calls).
+WINDOW_WORDS_MAX = 6
 
 
 class DutchParserInfo(dateparser.parserinfo):
@@ -100,6 +104,8 @@ _DURATION = re.compile(
     r"(minuten|minuut|minutes|minute|mins|min|m|uren|uur|u|hours|hour|hrs|hr|h)(?!\w)",
     re.IGNORECASE,
 )
+# A clock time written with a colon ("25:00", "24:61"); a wrong one is said, not kept as a title.
+_CLOCK = re.compile(r"(?<![\w:.,])(\d{1,2}):(\d{2})(?![\w:])")
 _FILLER = {"om", "at", "on", "op", "-", ",", "–"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
@@ -144,11 +150,15 @@ def _take_duration(text: str) -> tuple[str, int | None]:
     """Remove the first duration ("45m", "1u", "1,5u", "90 min") and return it in minutes."""
     for match in _DURATION.finditer(text):
         amount = float(match.group(1).replace(",", "."))
+        if not math.isfinite(amount):  # "1e400m" has no float: simply far too long
+            return text[: match.start()] + " " + text[match.end() :], MINUTES_MAX + 1
         unit = match.group(2).casefold()
         in_hours = unit[0] in "uh"
         if in_hours and amount > 12 and amount == int(amount) and amount <= 23:
             continue  # "14u" is a time of day in Dutch, not a fourteen-hour task
         minutes = round(amount * 60) if in_hours else round(amount)
+        if minutes > MINUTES_MAX:
+            minutes = MINUTES_MAX + 1  # refused as too long, without carrying a huge number on
         return text[: match.start()] + " " + text[match.end() :], minutes
     return text, None
 
@@ -164,10 +174,26 @@ def _take_relative(text: str) -> tuple[str, str | None]:
     return text, None
 
 
+def _has_impossible_clock(text: str) -> bool:
+    """Whether the text holds a colon time that no clock shows ("25:00", "24:61", "9:75")."""
+    text = _AT_HOUR.sub(lambda m: f"{m.group(1)}:00", text)
+    return any(
+        int(m.group(1)) > 23 or int(m.group(2)) > 59 for m in _CLOCK.finditer(text)
+    )
+
+
 def _normalise_times(text: str) -> str:
     """Write Dutch time notations ("om 2 uur", "14.30", "14:00 uur") as H:MM for dateutil."""
     text = _AT_HOUR.sub(lambda m: f"{m.group(1)}:00", text)
-    text = _DOT_TIME.sub(lambda m: f"{m.group(1)}:{m.group(2)}", text)
+    # Only a real time of day: "24.99" is more likely a price, and stays in the title as typed.
+    text = _DOT_TIME.sub(
+        lambda m: (
+            f"{m.group(1)}:{m.group(2)}"
+            if int(m.group(1)) <= 23 and int(m.group(2)) <= 59
+            else m.group(0)
+        ),
+        text,
+    )
     return _TIME_UUR.sub(lambda m: m.group(1), text)
 
 
@@ -190,7 +216,7 @@ def _parse_window(words: list[str], today: date) -> _Found | None:
     base_a = datetime(today.year, today.month, today.day, 0, 0)
     other_month = 1 if today.month != 1 else 2
     base_b = datetime(today.year + 1, other_month, 1 if today.day != 1 else 2, 1, 1)
-    for size in range(len(words), 0, -1):
+    for size in range(min(len(words), WINDOW_WORDS_MAX), 0, -1):
         for first in range(0, len(words) - size + 1):
             chunk = words[first : first + size]
             if not (_looks_datey(chunk[0]) and _looks_datey(chunk[-1])):
@@ -237,6 +263,8 @@ def parse_quick_add(text: str, now: datetime) -> QuickAdd:
     if _CONTROL.search(text):
         raise QuickAddError("plan.error.title_control")
     rest, tags = _take_tags(text)
+    if _has_impossible_clock(rest):
+        raise QuickAddError("plan.error.time")
     rest = _normalise_times(rest)
     rest, minutes = _take_duration(rest)
     rest, relative = _take_relative(rest)

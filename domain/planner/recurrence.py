@@ -12,7 +12,7 @@ from typing import Any
 from dateutil.rrule import DAILY, WEEKLY, rrule, rrulestr, weekday
 
 from domain.planner.items import MINUTES_MAX, MINUTES_MIN, AgendaItem, clean_title, title_error
-from domain.planner.times import format_hhmm, parse_hhmm
+from domain.planner.times import date_in_range, format_hhmm, parse_hhmm
 
 REPEATS = ("daily", "weekdays", "days")
 DUE_WINDOW = timedelta(minutes=10)
@@ -62,9 +62,11 @@ class RecoveryRule:
         """Rebuild a rule from a stored record."""
         rule = str(record.get("rrule", ""))
         try:
-            parsed_rule(rule)
-        except (ValueError, TypeError) as exc:
+            supported = is_supported_rule(parsed_rule(rule))
+        except (ValueError, TypeError, OverflowError) as exc:
             raise InvalidRule({"rule": "plan.error.rule"}) from exc
+        if not supported:
+            raise InvalidRule({"rule": "plan.error.rule"})
         minutes = record.get("minutes")
         errors = {}
         if (err := title_error(record.get("title"))) is not None:
@@ -90,6 +92,26 @@ def parsed_rule(text: str) -> rrule:
     if not isinstance(parsed, rrule):
         raise ValueError("only a single RRULE is supported")
     return parsed
+
+
+def is_supported_rule(rule: rrule) -> bool:
+    """Whether a parsed rule is one this app writes: daily or on weekdays, once a day, whole minutes.
+
+    A rule from a file could ask for a moment every second ("FREQ=SECONDLY"), which would put
+    hundreds of thousands of moments in one week; only the shapes `build_rule_text` makes are kept.
+    """
+    start = rule._dtstart
+    if start is None or start.second or rule._count is not None or rule._until is not None:
+        return False
+    if not date_in_range(start.date()):
+        return False
+    if rule._freq == DAILY:
+        canonical = build_rule_text(start.date(), start.time(), "daily")
+    elif rule._freq == WEEKLY and rule._byweekday:
+        canonical = build_rule_text(start.date(), start.time(), "days", rule._byweekday)
+    else:
+        return False
+    return str(rule) == canonical
 
 
 def build_rule_text(start: date, at: time, repeat: str, weekdays: Sequence[int] = ()) -> str:
