@@ -177,9 +177,7 @@ def _take_relative(text: str) -> tuple[str, str | None]:
 def _has_impossible_clock(text: str) -> bool:
     """Whether the text holds a colon time that no clock shows ("25:00", "24:61", "9:75")."""
     text = _AT_HOUR.sub(lambda m: f"{m.group(1)}:00", text)
-    return any(
-        int(m.group(1)) > 23 or int(m.group(2)) > 59 for m in _CLOCK.finditer(text)
-    )
+    return any(int(m.group(1)) > 23 or int(m.group(2)) > 59 for m in _CLOCK.finditer(text))
 
 
 def _normalise_times(text: str) -> str:
