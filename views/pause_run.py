@@ -20,7 +20,7 @@ from storage import StorageError
 from storage.pause_repository import PauseRepository
 from views.context import AppContext
 from views.theme import GAP, MAX_WIDTH, TOUCH
-from views.widgets import body_text, heading, primary_button, secondary_button
+from views.widgets import body_text, heading, primary_button
 
 log = logging.getLogger("adempauze.pause")
 
@@ -361,7 +361,12 @@ class PauseRunView:
                 heading(t("pause.rate.question"), size=22),
                 body_text(t("pause.rate.scale"), text_align=ft.TextAlign.CENTER),
                 ft.Row(rates, wrap=True, spacing=8, run_spacing=8),
-                secondary_button(t("pause.rate.skip"), self._skip, key="pause-rate-skip"),
+                ft.OutlinedButton(
+                    content=t("pause.rate.skip"),
+                    key="pause-rate-skip",
+                    on_click=self._skip,
+                    height=TOUCH + 8,
+                ),
             ],
             spacing=GAP,
             horizontal_alignment=ft.CrossAxisAlignment.CENTER,
