@@ -428,7 +428,8 @@ def ask_erase(ctx: AppContext) -> None:
         modal=True,
         key="data-delete-dialog",
         title=ft.Text(ctx.t("data.delete.confirm.title")),
-        content=ft.Column(body, tight=True, spacing=GAP // 2, scroll=ft.ScrollMode.AUTO),
+        # Tight, not scrolling: a scrolling column would stretch the dialog to the full height.
+        content=ft.Column(body, tight=True, spacing=GAP // 2),
         actions=[
             text_button(
                 ctx.t("data.delete.confirm.no"),
