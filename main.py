@@ -138,13 +138,13 @@ def prepare_uploads() -> str:
 
 
 def warm_up_screens(host: str | None, port: int) -> None:
-    """Import every screen while the browser is still loading the web client.
+    """Load every screen, and the Flet controls they use, while the browser loads the client.
 
-    The first session would otherwise import them (charts, calendars, content) only after the
-    client connects, which the person waiting for Pauze nu would feel. The imports wait until
-    the server listens, so they don't hold up the first page either.
+    Flet imports each control's module on first use, and the screens are imported by the
+    first session; left alone, both happen after the client connects (about a second on these
+    machines), while the person waits for Pauze nu. The work waits until the server listens,
+    so it does not hold up the first page either.
     """
-    from views.registry import collect_routes
 
     def warm() -> None:
         if host is not None:
@@ -156,9 +156,41 @@ def warm_up_screens(host: str | None, port: int) -> None:
                         break
                 except OSError:
                     time.sleep(0.02)
+        import flet as ft
+
+        from views import theme
+        from views.registry import SCREEN_MODULES, collect_routes
+
         collect_routes()
+        for name in sorted(_names_used_by(("views.app", "views.widgets", *SCREEN_MODULES))):
+            if name[:1].isupper():
+                with contextlib.suppress(AttributeError, ImportError):
+                    getattr(ft, name)
+        theme.build_theme(dark=False)
 
     threading.Thread(target=warm, name="warm-up-screens", daemon=True).start()
+
+
+def _names_used_by(modules: tuple[str, ...]) -> set[str]:
+    """Every name the modules' code refers to (read from their code, so .pyc-only apps work)."""
+    import importlib.util
+    import types
+
+    def names_in(code: types.CodeType) -> set[str]:
+        found = set(code.co_names)
+        for const in code.co_consts:
+            if isinstance(const, types.CodeType):
+                found |= names_in(const)
+        return found
+
+    names: set[str] = set()
+    for module in modules:
+        spec = importlib.util.find_spec(module)
+        loader = getattr(spec, "loader", None) if spec else None
+        code = loader.get_code(module) if loader and hasattr(loader, "get_code") else None
+        if code is not None:
+            names |= names_in(code)
+    return names
 
 
 def run(args: argparse.Namespace) -> None:
