@@ -107,7 +107,15 @@ def _radio_group(
         value=current,
         on_change=_on(ctx, name),
         content=ft.Column(
-            [ft.Radio(value=value, label=ctx.t(label), height=TOUCH) for value, label in options],
+            [
+                ft.Radio(
+                    value=value,
+                    label=ctx.t(label),
+                    height=TOUCH,
+                    label_style=ft.TextStyle(size=17),
+                )
+                for value, label in options
+            ],
             spacing=0,
         ),
     )
