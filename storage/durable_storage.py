@@ -26,13 +26,13 @@ def read_file(path: str) -> Tables:
 
 
 class DurableJSONStorage(Storage):
-    """The single owner of one JSON file.
+    """The single owner of one JSON file, with its tables kept in memory.
 
-    Reads come from memory (the file is parsed once, at open). A write is on
-    disk before it returns: temp file, fsync, os.replace, folder fsync. If a
-    write fails, memory is reloaded from disk, because TinyDB edits the cached
-    tables in place before calling write() and memory must never hold data
-    that is not saved.
+    The file is parsed once, at open; reads never touch the disk again. The store saves each
+    change in its journal first and then edits these tables, and `save()` writes the whole file
+    atomically when the journal is folded. `write()` is TinyDB's way in (through its Table API):
+    it writes at once, and if that fails it reloads the file, because TinyDB edits the tables
+    in place before it calls write() and memory must never hold what is not saved anywhere.
     """
 
     def __init__(self, path: str, data: Tables | None = None) -> None:
@@ -53,6 +53,10 @@ class DurableJSONStorage(Storage):
                 self._data = read_file(self.path)
             raise
         self._data = data
+
+    def save(self) -> None:
+        """Write the tables in memory to the file: temp file, fsync, rename, folder fsync."""
+        write_atomic(self.path, encode(self.read()))
 
     def close(self) -> None:
         self._data = None

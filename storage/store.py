@@ -8,7 +8,7 @@ import os
 import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from itertools import repeat
 from operator import itemgetter
@@ -17,7 +17,7 @@ from typing import Any
 from tinydb import TinyDB
 
 from storage import generations as gens
-from storage.atomic import remove_temp_files, write_atomic
+from storage.atomic import remove_temp_files
 from storage.document import make_document, validate_document
 from storage.durable_storage import DurableJSONStorage
 from storage.errors import (
@@ -27,6 +27,7 @@ from storage.errors import (
     StorageError,
     StoreNotice,
 )
+from storage.journal import JOURNAL, Journal, read_entries
 from storage.layout import (
     CORE_FILE,
     FIXED_FILES,
@@ -55,6 +56,10 @@ from storage.structure import (
 
 Record = dict[str, Any]
 _RECORD_ID = itemgetter("id")
+# The journal is folded into the data files after this many changes (or bytes): enough to make
+# a burst of saves cost one fsync each, small enough that replaying it at open is instant.
+FOLD_EVERY = 256
+FOLD_BYTES = 1 << 20
 
 
 def copy_record(value: Any) -> Any:
@@ -125,6 +130,28 @@ def _build_index(
     return index, records
 
 
+def _take_out_doubles(
+    loaded: dict[str, Tables],
+) -> dict[tuple[str, str], list[tuple[str, str, Record]]]:
+    """Records whose id is in more than one month file, taken out of every file for now.
+
+    A fold writes files one by one, so a kill in the middle of folding a month move leaves the
+    record in both months; the journal still holds the move and settles it when it is replayed.
+    """
+    copies: dict[tuple[str, str], list[tuple[str, str, Record]]] = {}
+    for name in sorted(loaded):
+        collection = sharded_collection_of(name)
+        if collection is None:
+            continue
+        for key, doc in loaded[name].get(collection, {}).items():
+            copies.setdefault((collection, doc["id"]), []).append((name, key, doc))
+    doubles = {k: v for k, v in copies.items() if len(v) > 1}
+    for (collection, _id), found in doubles.items():
+        for name, key, _doc in found:
+            del loaded[name][collection][key]
+    return doubles
+
+
 class Collection:
     """A named set of records; every method is thread-safe and returns copies."""
 
@@ -180,6 +207,8 @@ class Store:
         self._collections: dict[str, Collection] = {}
         self._closed = False
         self._newer = False
+        self._journal: Journal | None = None
+        self._dirty: set[str] = set()  # files whose memory is ahead of the file (not the journal)
 
     # ----- opening -------------------------------------------------------------------------
 
@@ -276,18 +305,62 @@ class Store:
                 # Data from a newer app is only read: no repairs, no copies, no writes.
                 self._newer = (_version_in(tables) or 0) > self._latest
         index, records = _build_index(loaded)
+        doubles: dict[tuple[str, str], list[tuple[str, str, Record]]] = {}
         if any(len(index[c]) != records[c] for c in SHARDED_COLLECTIONS):
-            repaired += self._drop_duplicates(loaded)
+            doubles = _take_out_doubles(loaded)
             index, records = _build_index(loaded)
         self._gen = gen
         self._index = index
-        self._dbs = {}
-        for name, tables in loaded.items():
-            path = os.path.join(folder, name)
-            if name in repaired and not self._newer:
-                write_atomic(path, encode(tables))
-            self._dbs[name] = TinyDB(path, tables, storage=DurableJSONStorage)
-        return bool(repaired)
+        self._dbs = {
+            name: TinyDB(os.path.join(folder, name), tables, storage=DurableJSONStorage)
+            for name, tables in loaded.items()
+        }
+        self._dirty = set(repaired) | {name for copies in doubles.values() for name, *_ in copies}
+        touched, journal_damaged = self._replay_journal(folder)
+        unexplained = [key for key in doubles if key not in touched]
+        for collection, record_id in unexplained:
+            # Not a month move the journal still holds: damage from outside; keep the first.
+            name, _key, doc = doubles[(collection, record_id)][0]
+            table = self._storage(name).read()[collection]
+            new_key = str(max(map(int, table), default=0) + 1)
+            table[new_key] = doc
+            self._index[collection][record_id] = (name, new_key)
+            self.notices.append(
+                StoreNotice("recovered", name, f"record {record_id!r} was in two month files")
+            )
+        if not self._newer:
+            self._journal = Journal(os.path.join(folder, JOURNAL))
+            if self._dirty or self._journal.size:
+                self._fold()
+        return bool(repaired) or journal_damaged or bool(unexplained)
+
+    def _replay_journal(self, folder: str) -> tuple[set[tuple[str, str]], bool]:
+        """Apply the changes saved since the last fold: which records they touched, and whether
+        the journal was damaged (a torn last line is not damage: it was never acknowledged)."""
+        path = os.path.join(folder, JOURNAL)
+        entries, damaged = read_entries(path)
+        touched: set[tuple[str, str]] = set()
+        skipped = 0
+        for entry in entries:
+            try:
+                self._apply(entry)
+                touched.add(
+                    (entry["c"], entry["id"] if entry["op"] == "del" else entry["rec"]["id"])
+                )
+            except (KeyError, TypeError, ValueError, AttributeError):
+                skipped += 1
+        if damaged or skipped:
+            aside = None
+            if not self._newer:
+                with open(path, "rb") as handle:
+                    copied = gens.copy_aside(self.data_dir, JOURNAL, handle.read())
+                aside = os.path.relpath(copied, self.data_dir)
+            kept = len(entries) - skipped
+            detail = f"the journal was damaged; kept {kept} changes"
+            self.notices.append(
+                StoreNotice("recovered", JOURNAL, detail, kept=kept, kept_aside=aside)
+            )
+        return touched, damaged or bool(skipped)
 
     def _read_or_recover(self, folder: str, name: str) -> tuple[Tables, bool]:
         collections = collections_in_file(name)
@@ -357,26 +430,6 @@ class Store:
             data.setdefault(collection, {})
         return data
 
-    def _drop_duplicates(self, loaded: dict[str, Tables]) -> list[str]:
-        """An id in two month files cannot come from this store; keep the first one found."""
-        changed = []
-        for collection in SHARDED_COLLECTIONS:
-            seen: set[str] = set()
-            for name in sorted(loaded):
-                table = loaded[name].get(collection)
-                if table is None or sharded_collection_of(name) != collection:
-                    continue
-                twice = [k for k, doc in table.items() if doc["id"] in seen]
-                seen.update(doc["id"] for doc in table.values())
-                for key in twice:
-                    del table[key]
-                if twice:
-                    changed.append(name)
-                    self.notices.append(
-                        StoreNotice("recovered", name, f"left out {len(twice)} repeated records")
-                    )
-        return changed
-
     def _schema_version(self) -> int:
         core = self._storage(CORE_FILE).read()
         return _version_in(core) or self._latest
@@ -390,7 +443,7 @@ class Store:
             raise StorageError(
                 f"could not upgrade the data from schema {version}; nothing was changed: {exc}"
             ) from exc
-        self._commit(build_files(collections, new_version), keep_others=False)
+        self._commit(build_files(collections, new_version))
         self.notices.append(
             StoreNotice("migrated", CORE_FILE, f"upgraded from schema {version} to {new_version}")
         )
@@ -407,13 +460,12 @@ class Store:
 
     # ----- whole-set changes ---------------------------------------------------------------
 
-    def _commit(self, files: dict[str, Tables], *, keep_others: bool, purge: bool = False) -> None:
-        """Write a new generation and switch CURRENT to it; memory follows only on success."""
+    def _commit(self, files: dict[str, Tables], *, purge: bool = False) -> None:
+        """Write a whole new generation and switch CURRENT to it; memory follows on success."""
         old = self._gen
         payloads = {name: encode(tables) for name, tables in files.items()}
-        link_from = os.path.join(self.data_dir, old) if keep_others else None
         try:
-            gen = gens.build_generation(self.data_dir, payloads, link_from, purge=purge)
+            gen = gens.build_generation(self.data_dir, payloads, None, purge=purge)
             gens.write_current(self.data_dir, gen)
         except BaseException:
             now_current = gens.read_current(self.data_dir)
@@ -424,9 +476,20 @@ class Store:
         gens.remove_generations_except(self.data_dir, gen)
 
     def _reload(self, gen: str) -> None:
+        if self._journal is not None:
+            self._journal.close()
+            self._journal = None
         for db in self._dbs.values():
             db.storage.close()
         self._load(gen)
+
+    def _fold(self) -> None:
+        """Write every file the journal has changed, then empty the journal."""
+        assert self._journal is not None
+        for name in sorted(self._dirty):
+            self._storage(name).save()
+            self._dirty.discard(name)
+        self._journal.clear()
 
     def export_document(self, now: datetime | None = None) -> dict[str, Any]:
         """Everything, as one JSON-ready document (format "adempauze-backup")."""
@@ -446,15 +509,16 @@ class Store:
             collections, version = validate_document(doc, self._latest)
             collections, new_version = self._migrated(collections, version)
             files = build_files(collections, new_version)
+            self._fold()  # the backup must hold the latest changes
             gens.make_backup(self.data_dir, self._gen)
-            self._commit(files, keep_others=False)
+            self._commit(files)
 
     def delete_all(self) -> None:
         """Remove every record, and the backups and damaged copies that also hold them."""
         with self._lock:
             self._check_writable()
             files = build_files({}, self._latest)
-            self._commit(files, keep_others=False, purge=True)
+            self._commit(files, purge=True)
             gens.purge_extras(self.data_dir, self._gen)
             self.notices.clear()
 
@@ -463,6 +527,12 @@ class Store:
             if self._closed:
                 return
             self._closed = True
+            if self._journal is not None:
+                # Folding now makes the next start quicker; if it fails the journal has it all.
+                with contextlib.suppress(StorageError):
+                    self._fold()
+                self._journal.close()
+                self._journal = None
             for db in self._dbs.values():
                 db.storage.close()
             self._dbs.clear()
@@ -509,75 +579,72 @@ class Store:
             db = self._dbs[name] = TinyDB(path, tables, storage=DurableJSONStorage)
         return db
 
-    def _forget_unsaved_file(self, name: str) -> None:
-        """A new month file whose first write failed does not exist; don't pretend it does."""
-        if name in self._dbs and not os.path.exists(self._storage(name).path):
-            del self._dbs[name]
-
     def _insert(self, collection: str, record: Record) -> Record:
         with self._lock:
             self._check_writable()
             clean = clean_record(record)
-            return self._insert_clean(collection, clean)
-
-    def _insert_clean(self, collection: str, clean: Record) -> Record:
-        record_id = clean.setdefault("id", uuid.uuid4().hex)
-        ids = self._index[collection]
-        if record_id in ids:
-            raise DuplicateIdError(f"{collection} already has a record with id {record_id!r}")
-        name = file_for(collection, clean)
-        db = self._db_for(name)
-        try:
-            doc_id = db.table(collection).insert(clean)
-        except BaseException:
-            self._forget_unsaved_file(name)
-            raise
-        ids[record_id] = (name, str(doc_id))
-        return copy_record(clean)
+            clean.setdefault("id", uuid.uuid4().hex)
+            if clean["id"] in self._index[collection]:
+                raise DuplicateIdError(f"{collection} already has a record with id {clean['id']!r}")
+            return self._save(collection, clean)
 
     def _put(self, collection: str, record: Record) -> Record:
         with self._lock:
             self._check_writable()
             clean = clean_record(record)
-            where = self._index[collection].get(clean.get("id", ""))
-            if where is None:
-                return self._insert_clean(collection, clean)
-            old_name, doc_id = where
-            new_name = file_for(collection, clean)
-            if new_name == old_name:
+            clean.setdefault("id", uuid.uuid4().hex)
+            return self._save(collection, clean)
 
-                def replace(doc: MutableMapping[str, Any]) -> None:
-                    doc.clear()
-                    doc.update(clean)
-
-                self._dbs[old_name].table(collection).update(replace, doc_ids=[int(doc_id)])
-            else:
-                self._move(collection, clean, old_name, doc_id, new_name)
-            return copy_record(clean)
-
-    def _move(self, collection: str, clean: Record, old: str, doc_id: str, new: str) -> None:
-        """A record changing month touches two files, so both switch together."""
-        old_tables = copy_record(self._storage(old).read())
-        del old_tables[collection][doc_id]
-        if new in self._dbs:
-            new_tables = copy_record(self._storage(new).read())
-        else:
-            new_tables = empty_tables(collections_in_file(new))
-        table = new_tables.setdefault(collection, {})
-        next_id = max((int(k) for k in table), default=0) + 1
-        table[str(next_id)] = clean
-        self._commit({old: old_tables, new: new_tables}, keep_others=True)
+    def _save(self, collection: str, clean: Record) -> Record:
+        file_for(collection, clean)  # a record that cannot be placed is refused before it is saved
+        self._write({"op": "put", "c": collection, "rec": clean})
+        return copy_record(clean)
 
     def _delete(self, collection: str, record_id: str) -> bool:
         with self._lock:
             self._check_writable()
-            where = self._index[collection].get(record_id)
-            if where is None:
+            if record_id not in self._index[collection]:
                 return False
-            name, doc_id = where
-            self._dbs[name].table(collection).remove(doc_ids=[int(doc_id)])
-            del self._index[collection][record_id]
+            self._write({"op": "del", "c": collection, "id": record_id})
             return True
+
+    def _write(self, entry: dict[str, Any]) -> None:
+        """Durable first (one fsynced journal line), then in memory; folded in batches."""
+        assert self._journal is not None
+        self._journal.append(entry)
+        self._apply(entry)
+        if self._journal.entries >= FOLD_EVERY or self._journal.size >= FOLD_BYTES:
+            # The change is safe in the journal already; a failed fold is retried later.
+            with contextlib.suppress(StorageError):
+                self._fold()
+
+    def _apply(self, entry: dict[str, Any]) -> None:
+        """One journal entry on the tables in memory. Replaying an entry twice changes nothing."""
+        collection = entry["c"]
+        ids = self._index[collection]
+        if entry["op"] == "del":
+            where = ids.pop(entry["id"], None)
+            if where is not None:
+                del self._storage(where[0]).read()[collection][where[1]]
+                self._dirty.add(where[0])
+            return
+        if entry["op"] != "put":
+            raise ValueError(f"unknown journal operation {entry['op']!r}")
+        record = entry["rec"]
+        name = file_for(collection, record)
+        where = ids.get(record["id"])
+        if where is not None and where[0] == name:
+            self._storage(name).read()[collection][where[1]] = record
+        else:
+            if where is not None:  # it moved to another month
+                del self._storage(where[0]).read()[collection][where[1]]
+                self._dirty.add(where[0])
+            self._db_for(name)
+            table = self._storage(name).read().setdefault(collection, {})
+            key = str(max(map(int, table), default=0) + 1)
+            table[key] = record
+            ids[record["id"]] = (name, key)
+        self._dirty.add(name)
 
     def _get(self, collection: str, record_id: str) -> Record | None:
         with self._lock:

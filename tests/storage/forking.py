@@ -25,7 +25,10 @@ def run_forked(fn: Callable[[], Any]) -> Any:
     os.close(write_fd)
     with os.fdopen(read_fd) as source:
         text = source.read()
-    os.waitpid(pid, 0)
+    _, status = os.waitpid(pid, 0)
+    if not text:  # the child ended itself (os._exit) before returning
+        assert os.waitstatus_to_exitcode(status) == 0, status
+        return None
     payload = json.loads(text)
     if "error" in payload:
         raise AssertionError(f"child failed:\n{payload['error']}")

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
+import os
 
 import pytest
 
 from storage import DuplicateIdError, StorageError, Store
+from tests.storage.forking import run_forked
 from tests.storage.helpers import pause
 
 
@@ -135,14 +136,22 @@ def test_data_survives_close_and_open(data_dir) -> None:
         assert second.read_only is False
 
 
-def test_a_write_is_in_the_file_when_the_call_returns(store: Store, data_dir) -> None:
-    current = (data_dir / "CURRENT").read_text().strip()
-    store.collection("boundaries").insert({"id": "b1", "text": "after 20:00 no work"})
-    on_disk = json.loads((data_dir / current / "planner.json").read_bytes())
-    assert [d["id"] for d in on_disk["boundaries"].values()] == ["b1"]
-    store.collection("boundaries").delete("b1")
-    on_disk = json.loads((data_dir / current / "planner.json").read_bytes())
-    assert on_disk["boundaries"] == {}
+def test_a_write_is_saved_when_the_call_returns(data_dir) -> None:
+    def child() -> bool:
+        store = Store.open(data_dir)
+        store.collection("boundaries").insert({"id": "b1", "text": "after 20:00 no work"})
+        store.collection("pauses").insert(pause("2026-11-25", id="p1"))
+        store.collection("pauses").put(pause("2026-10-30", id="p1"))  # moved a month back
+        store.collection("boundaries").delete("b1")
+        store.collection("boundaries").insert({"id": "b2"})
+        os._exit(0)  # no close(): nothing may be waiting in memory
+
+    run_forked(child)
+    with Store.open(data_dir) as store:
+        assert store.collection("boundaries").all() == [{"id": "b2"}]
+        assert [p["id"] for p in store.collection("pauses").in_shards(["2026-10"])] == ["p1"]
+        assert store.collection("pauses").in_shards(["2026-11"]) == []
+        assert store.notices == []
 
 
 def test_a_closed_store_refuses_everything(data_dir) -> None:

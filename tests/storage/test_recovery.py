@@ -10,6 +10,7 @@ import pytest
 
 from storage import ReadOnlyError, Store
 from storage.generations import DAMAGED, backups, read_current
+from tests.storage.forking import run_forked
 from tests.storage.helpers import pause
 
 A1 = {"id": "a1", "kind": "no_work_after", "text": "in the backup"}
@@ -164,3 +165,70 @@ def test_a_newer_schema_opens_read_only_and_writes_nothing(data_dir: Path) -> No
     after.pop(data_dir / "lock")
     snapshot.pop(data_dir / "lock")
     assert after == snapshot  # not one byte written, no backup, no repair
+
+
+def test_a_fold_cut_short_during_a_month_move_is_settled_by_the_journal(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.collection("pauses").insert(pause("2026-10-31", id="p"))
+
+    def child() -> None:
+        store = Store.open(data_dir)
+        store.collection("pauses").put(pause("2026-11-01", id="p", note="moved"))
+        store._storage("pauses-2026-11.json").save()  # the fold got this far: two copies on disk
+        os._exit(0)
+
+    run_forked(child)
+    with Store.open(data_dir) as store:
+        assert store.notices == []  # nothing was damaged: the journal explains the copies
+        assert store.collection("pauses").all() == [pause("2026-11-01", id="p", note="moved")]
+
+
+def test_a_record_in_two_months_without_a_journal_entry_keeps_one_copy(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.collection("pauses").insert(pause("2026-10-31", id="p"))
+        store.collection("pauses").insert(pause("2026-11-01", id="q"))
+    november = _gen_file(data_dir, "pauses-2026-11.json")
+    tables = json.loads(november.read_bytes())
+    tables["pauses"]["2"] = pause("2026-10-31", id="p")  # copied there from outside
+    november.write_bytes(json.dumps(tables).encode())
+    with Store.open(data_dir) as store:
+        assert [(n.kind, n.file) for n in store.notices] == [("recovered", "pauses-2026-10.json")]
+        assert sorted(p["id"] for p in store.collection("pauses").all()) == ["p", "q"]
+    with Store.open(data_dir) as store:
+        assert store.notices == []
+
+
+def test_a_damaged_journal_line_is_reported_and_the_rest_kept(data_dir: Path) -> None:
+    def child() -> None:
+        store = Store.open(data_dir)
+        store.collection("boundaries").insert(A1)
+        store.collection("boundaries").insert(A2)
+        os._exit(0)  # both only in the journal
+
+    run_forked(child)
+    journal = _gen_file(data_dir, "journal.jsonl")
+    first, second, _ = journal.read_bytes().split(b"\n")
+    journal.write_bytes(first + b"\n" + b"{broken\n" + second + b"\n")
+    with Store.open(data_dir) as store:
+        assert [(n.kind, n.file, n.kept) for n in store.notices] == [
+            ("recovered", "journal.jsonl", 1)
+        ]
+        assert _ids(store) == ["a1"]  # what came before the damage
+    assert any(p.name.startswith("journal.jsonl.corrupt-") for p in (data_dir / DAMAGED).iterdir())
+
+
+def test_a_torn_last_journal_line_is_a_write_never_acknowledged(data_dir: Path) -> None:
+    def child() -> None:
+        store = Store.open(data_dir)
+        store.collection("boundaries").insert(A1)
+        os._exit(0)
+
+    run_forked(child)
+    journal = _gen_file(data_dir, "journal.jsonl")
+    journal.write_bytes(journal.read_bytes() + b'{"op":"put","c":"boundaries","rec":{"id":"a')
+    with Store.open(data_dir) as store:
+        assert store.notices == []
+        assert _ids(store) == ["a1"]
+        store.collection("boundaries").insert(A2)  # appends after the cut, not after the tear
+    with Store.open(data_dir) as store:
+        assert _ids(store) == ["a1", "a2"]
