@@ -131,3 +131,24 @@ def test_the_default_stays_on_this_computer_without_a_token(browser, app):
     assert not (app.data_dir / TOKEN_FILE).exists()
     with open_page(browser, app.url) as (page, _):
         expect(page.get_by_role("button", name="Pauze nu").first).to_be_visible(timeout=30_000)
+
+
+@pytest.mark.parametrize(
+    ("argv", "host", "token"),
+    [
+        ([], "127.0.0.1", False),  # the default: this computer only, no token
+        (["--lan"], "0.0.0.0", True),  # every interface, with the token
+        (["--lan", "--host", "192.168.1.20"], "192.168.1.20", True),  # one LAN interface
+        (["--host", "0.0.0.0"], "0.0.0.0", True),  # reachable from the LAN: token too
+        (["--host", "::"], "::", True),
+        (["--host", "localhost"], "localhost", False),  # still only this computer
+        (["--host", "127.0.0.2"], "127.0.0.2", False),
+        (["--desktop"], "127.0.0.1", False),  # a native window has no address to reach
+    ],
+)
+def test_which_starts_need_the_token(argv, host, token):
+    import main
+
+    args = main.parse_args(argv)
+    assert main.choose_host(args) == host
+    assert main.needs_token(args, main.choose_host(args)) is token
