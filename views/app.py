@@ -98,6 +98,7 @@ class AppShell:
         self.routes = collect_routes()
         self.settings_repo = SettingsRepository(store)
         self.ctx: AppContext | None = None
+        self._awaiting_echo: list[str] = []
 
     async def start(self) -> None:
         page = self.page
@@ -197,9 +198,22 @@ class AppShell:
     # --- navigation -------------------------------------------------------------------------
 
     def _navigate(self, route: str) -> None:
+        """Draw the new screen at once, then let the browser's address and history catch up.
+
+        Waiting for the client to echo the route first would cost a full round trip on every
+        tap (most noticeable on **Pauze nu**). The echo is recognised and not drawn twice.
+        """
+        self._awaiting_echo.append(route)
+        self.render(route)
         self.page.navigate(route)
 
     def _on_route_change(self, e: ft.RouteChangeEvent) -> None:
+        if e.route in self._awaiting_echo:
+            # Our own navigation coming back from the client: already on screen. Anything
+            # queued before it was passed over on the way.
+            del self._awaiting_echo[: self._awaiting_echo.index(e.route) + 1]
+            return
+        self._awaiting_echo.clear()
         self.render(e.route)
 
     def _leave(self) -> None:

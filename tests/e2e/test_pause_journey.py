@@ -81,6 +81,8 @@ def test_a_ten_second_pause_is_kept_but_not_counted(browser, app):
         page.get_by_role("button", name="Stop pauze").click()
         page.get_by_role("button", name="Overslaan").click()
         expect(on_screen(page, WEEK_ZERO)).to_be_visible(timeout=10_000)
+        # The screen is drawn before the address bar catches up; reload only once it has.
+        expect(page).to_have_url(app.url + "/")
         page.reload()
         enable_semantics(page)
         expect(on_screen(page, WEEK_ZERO)).to_be_visible(timeout=30_000)
