@@ -124,9 +124,12 @@ class PlannerState:
 
     def due_moment(self, now: datetime, dismissed: Sequence[str] = ()) -> AgendaItem | None:
         """A recovery moment that is due right now, for the quiet nudge."""
-        self._ensure(now.date(), now.date())
-        todays = self.agenda.items_on_days([now.date()])[now.date()]
-        return due_moment(todays, now, dismissed)
+        # A moment late in the evening can still be running after midnight: look at yesterday too.
+        today = now.date()
+        yesterday = today - timedelta(days=1)
+        self._ensure(yesterday, today)
+        by_day = self.agenda.items_on_days([yesterday, today])
+        return due_moment(by_day[yesterday] + by_day[today], now, dismissed)
 
     # --- verbs
 
