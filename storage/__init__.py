@@ -1,4 +1,4 @@
-"""Durable on-device storage: TinyDB files written atomically, one owner per data folder."""
+"""Durable on-device storage: TinyDB files behind a write-ahead journal, one owner per folder."""
 
 from storage.errors import (
     DuplicateIdError,

@@ -55,6 +55,7 @@ class Journal:
         self.path = path
         self.entries = 0
         self.size = 0
+        self.broken = False  # a torn line could not be cut off: no more appends until reopened
         existed = os.path.exists(path)
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
         self.size = os.fstat(self._fd).st_size
@@ -63,6 +64,8 @@ class Journal:
 
     def append(self, entry: dict[str, Any]) -> None:
         """On disk when this returns; on failure the torn line is cut off again."""
+        if self.broken:
+            raise StorageError("the journal needs the app to restart before it can save again")
         line = encode(entry) + b"\n"
         try:
             view = memoryview(line)
@@ -73,6 +76,8 @@ class Journal:
             try:
                 os.ftruncate(self._fd, self.size)
             except OSError as cut:
+                # Appending after a torn line would hide every later change at the next start.
+                self.broken = True
                 raise StorageError(f"the journal could not be repaired: {cut}") from exc
             raise as_storage_error(exc, JOURNAL) from exc
         self.size += len(line)
