@@ -98,3 +98,29 @@ def test_after_a_full_disk_the_next_write_works(data_dir: Path) -> None:
     with Store.open(data_dir) as store:
         assert sorted(r["id"] for r in store.collection("agenda_items").all()) == ["a1", "small"]
     assert os.path.exists(data_dir / "CURRENT")
+
+
+def test_a_fold_that_hits_a_full_disk_loses_nothing(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:  # a November file larger than the limit, folded
+        for n in range(60):
+            store.collection("pauses").insert(pause("2026-11-02", id=f"p{n}", note="x" * 1500))
+
+    def child() -> str:
+        store = Store.open(data_dir)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, resource.RLIM_INFINITY))
+        store.collection("pauses").insert(pause("2026-11-03", id="late"))  # a journal line: fits
+        try:
+            store._fold()  # rewriting November does not fit
+        except StorageFullError as exc:
+            outcome = f"StorageFullError: {exc}"
+        else:
+            outcome = "no error"
+        store.close()  # folds again, fails again, quietly: the journal keeps the change
+        return outcome
+
+    assert run_forked(child).startswith("StorageFullError: no room left")
+    with Store.open(data_dir) as store:
+        assert store.notices == []
+        assert store.collection("pauses").count() == 61
+        assert store.collection("pauses").get("late") is not None
+    assert _no_temp_files(data_dir)
