@@ -121,7 +121,7 @@ class PlannerView:
                 )
                 for m in ("day", "week")
             ],
-            ft.TextButton(content=t("plan.today"), key="plan-today", height=TOUCH, on_click=lambda e: self.set_view(day=self.now.date())),
+            ft.TextButton(content=t("plan.today"), key="plan-today", height=TOUCH, on_click=lambda e: self.set_view(day=self.ctx.now().date())),  # read at the tap: the screen may have been open since before midnight
         )  # fmt: skip
         prev_key, next_key = (
             ("plan.prev_week", "plan.next_week") if week else ("plan.prev_day", "plan.next_day")
