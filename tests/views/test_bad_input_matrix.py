@@ -272,6 +272,7 @@ BAD_INPUT = [
     row("pause-custom", "pause-custom-hold_in", "2.5"),  # not whole
     row("pause-custom", "pause-custom-hold_in", CONTROL),  # control characters
     row("pause-custom", "pause-custom-hold_in", "--5", PAUSE_INT_CRASH),  # two minus signs
+    row("pause-custom", "pause-custom-hold_in", BLANK),  # whitespace
     row("pause-custom", "pause-custom-exhale", EMPTY),  # no seconds
     row("pause-custom", "pause-custom-exhale", "0"),  # no breath out
     row("pause-custom", "pause-custom-exhale", "999"),  # far out of range
@@ -470,16 +471,15 @@ async def test_hostile_input_is_named_next_to_its_field_and_nothing_is_stored(
 
 
 def test_every_form_field_has_at_least_five_hostile_values():
+    """Rows marked as known defects don't count: each field has five that must pass."""
     counts: dict[tuple[str, str], int] = {}
     for param in BAD_INPUT:
         form_name, key, _ = param.values
-        counts[FORMS[form_name].route.split("?")[0], key] = (
-            counts.get((FORMS[form_name].route.split("?")[0], key), 0) + 1
-        )
-    fields = {
-        (form.route.split("?")[0], key) for name, form in FORMS.items() for key in form.errors
-    }
-    assert {k: counts.get(k, 0) for k in fields if counts.get(k, 0) < 5} == {}
+        if not param.marks:
+            place = (FORMS[form_name].route.split("?")[0], key)
+            counts[place] = counts.get(place, 0) + 1
+    fields = {(form.route.split("?")[0], key) for form in FORMS.values() for key in form.errors}
+    assert {place: counts.get(place, 0) for place in fields if counts.get(place, 0) < 5} == {}
 
 
 # --- import: a file's content is the field ------------------------------------------------------
@@ -571,10 +571,6 @@ BAD_FILES = [
     file_row(backup(settings=[{"id": "settings", "bedtime": "25:00"}]), "settings[0].bedtime", name="bedtime-25"),  # no such time
     file_row(backup(boundaries=[{"id": "b1", "kind": "max_heavy_per_day", "n": 10**30}]), "boundaries[0].n", name="boundary-n-huge"),  # out of range
 ]  # fmt: skip
-
-
-async def test_every_hostile_file_row_is_a_different_case():
-    assert len({p.id for p in BAD_FILES}) == len(BAD_FILES) >= 5
 
 
 @pytest.mark.parametrize(("raw", "shown"), BAD_FILES)
