@@ -12,7 +12,7 @@ from storage.migrations import MIGRATIONS, latest_version
 
 def test_the_newest_format_is_the_stores_newest_schema():
     # A migration added to the store must be matched here, or new backups would be refused.
-    assert FORMAT_VERSION == latest_version(MIGRATIONS)
+    assert latest_version(MIGRATIONS) == FORMAT_VERSION
     assert FORMAT_NAME == FORMAT
 
 
