@@ -18,7 +18,7 @@ _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 def fsync_file(fd: int) -> None:
     """Flush a file to stable storage; on Apple a plain fsync stops at the drive cache."""
-    if sys.platform == "darwin":
+    if sys.platform in ("darwin", "ios"):  # Python 3.13 names iOS "ios"
         import fcntl
 
         full_fsync = getattr(fcntl, "F_FULLFSYNC", None)

@@ -17,7 +17,7 @@ JOURNAL = "journal.jsonl"
 
 def _sync_data(fd: int) -> None:
     """The journal only grows, so file size is the only metadata that must reach the disk."""
-    if sys.platform.startswith("linux"):
+    if sys.platform.startswith("linux") or sys.platform == "android":
         os.fdatasync(fd)
     else:
         fsync_file(fd)  # F_FULLFSYNC on Apple
