@@ -46,9 +46,13 @@ class PlannerRepository:
     def items_between(self, first: date, last: date) -> list[AgendaItem]:
         """Items dated from `first` to `last` (both included): only those are turned into objects."""
         low, high = first.isoformat(), last.isoformat()
-        records = self._items.where(
-            lambda r: isinstance(r.get("date"), str) and low <= r["date"] <= high
-        )
+        # Items are kept by month: read only the months the span touches, not every year.
+        months = sorted({low[:7], high[:7]} | _months_between(first, last))
+        records = [
+            r
+            for r in self._items.in_shards(months)
+            if isinstance(r.get("date"), str) and low <= r["date"] <= high
+        ]
         return _readable(records, AgendaItem.from_record)
 
     def get_item(self, item_id: str) -> AgendaItem | None:
@@ -91,3 +95,12 @@ class PlannerRepository:
     def delete_rule(self, rule_id: str) -> bool:
         """Remove a rule; False when there was none."""
         return self._rules.delete(rule_id)
+
+
+def _months_between(first: date, last: date) -> set[str]:
+    """Every "YYYY-MM" from `first` to `last`, both included."""
+    months, year, month = set(), first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.add(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months

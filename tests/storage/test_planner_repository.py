@@ -152,3 +152,28 @@ def test_the_state_reads_a_window_and_widens_it_when_asked(store):
     # an item far outside the window still moves to the lightest day after its own day
     assert state.defer_item(later.id) == later.day + timedelta(days=1)
     assert [i.title for i in state.plan_day(later.day + timedelta(days=1)).items] == ["Later"]
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "expected"),
+    [
+        # a week inside one month
+        (date(2026, 11, 23), date(2026, 11, 29), ["nov 25"]),
+        # a week across the turn of the year reads both months, and only the days asked for
+        (date(2026, 12, 28), date(2027, 1, 3), ["dec 31", "jan 1"]),
+        # a span over three months includes the one in the middle
+        (date(2026, 11, 30), date(2027, 1, 1), ["nov 30", "dec 31", "jan 1"]),
+    ],
+)
+def test_items_between_reads_just_the_span(store, first, last, expected):
+    repo = PlannerRepository(store)
+    for title, day in [
+        ("nov 25", date(2026, 11, 25)),
+        ("nov 30", date(2026, 11, 30)),
+        ("dec 31", date(2026, 12, 31)),
+        ("jan 1", date(2027, 1, 1)),
+        ("jan 4", date(2027, 1, 4)),
+    ]:
+        repo.save_item(new_item(title=title, day=day))
+    found = sorted(repo.items_between(first, last), key=lambda i: i.day)
+    assert [i.title for i in found] == expected
