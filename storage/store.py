@@ -79,6 +79,8 @@ def clean_record(record: Any) -> Record:
         copied = json.loads(encode(record))
     except (TypeError, ValueError) as exc:
         raise ValueError(f"a record must hold plain JSON values only: {exc}") from exc
+    if "id" in copied and copied["id"] is None:
+        del copied["id"]  # "no id yet": one is made, as when the key is missing
     if "id" in copied and (not isinstance(copied["id"], str) or not copied["id"]):
         raise ValueError(f"a record id must be a non-empty string, not {copied['id']!r}")
     return copied

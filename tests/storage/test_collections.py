@@ -17,6 +17,12 @@ def test_insert_makes_an_id_and_get_returns_the_record(store: Store) -> None:
     assert store.collection("agenda_items").get(saved["id"]) == saved
 
 
+def test_an_id_of_none_means_make_one(store: Store) -> None:
+    saved = store.collection("boundaries").put({"id": None, "text": "geen werk na 20:00"})
+    assert isinstance(saved["id"], str) and len(saved["id"]) == 32
+    assert store.collection("boundaries").all() == [saved]
+
+
 def test_insert_keeps_a_given_id_and_refuses_it_twice(store: Store) -> None:
     items = store.collection("boundaries")
     items.insert({"id": "b1", "rule": "no-work-after", "time": "20:00"})
