@@ -318,6 +318,7 @@ class Store:
             for name, tables in loaded.items()
         }
         self._dirty = set(repaired) | {name for copies in doubles.values() for name, *_ in copies}
+        self._rehome_strays()
         touched, journal_damaged = self._replay_journal(folder)
         unexplained = [key for key in doubles if key not in touched]
         for collection, record_id in unexplained:
@@ -335,6 +336,21 @@ class Store:
             if self._dirty or self._journal.size:
                 self._fold()
         return bool(repaired) or journal_damaged or bool(unexplained)
+
+    def _rehome_strays(self) -> None:
+        """Records of a known collection found in a file that no longer holds it (agenda items
+        in planner.json, from before they were split by month) move to where they belong."""
+        for name in list(self._dbs):
+            tables = self._storage(name).read()
+            for collection in KNOWN_COLLECTIONS:
+                if collection in collections_in_file(name) or not tables.get(collection):
+                    continue
+                strays = tables.pop(collection)
+                self._dirty.add(name)
+                for record in strays.values():
+                    if isinstance(record, dict) and isinstance(record.get("id"), str):
+                        with contextlib.suppress(KeyError, TypeError, ValueError):
+                            self._apply({"op": "put", "c": collection, "rec": record})
 
     def _replay_journal(self, folder: str) -> tuple[set[tuple[str, str]], bool]:
         """Apply the changes saved since the last fold: which records they touched, and whether

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -81,3 +82,21 @@ def test_an_unreadable_file_is_a_storage_error_and_frees_the_folder(data_dir: Pa
         Store.open(data_dir)
     core.rmdir()
     Store.open(data_dir).close()  # the lock was released
+
+
+def test_agenda_items_from_before_the_month_split_move_to_their_months(data_dir: Path) -> None:
+    with Store.open(data_dir) as store:
+        store.collection("boundaries").insert({"id": "b1"})
+    planner = data_dir / str(read_current(str(data_dir))) / "planner.json"
+    tables = json.loads(planner.read_bytes())
+    tables["agenda_items"] = {  # the layout of the first days: agenda items in planner.json
+        "1": {"id": "a1", "date": "2026-11-25", "title": "tandarts"},
+        "2": {"id": "a2", "date": "2026-12-01", "title": "kapper"},
+    }
+    planner.write_bytes(json.dumps(tables).encode())
+    with Store.open(data_dir) as store:
+        assert store.notices == []
+        agenda = store.collection("agenda_items")
+        assert [r["id"] for r in agenda.in_shards(["2026-11", "2026-12"])] == ["a1", "a2"]
+        assert store.collection("boundaries").count() == 1
+    assert "agenda_items" not in json.loads(planner.read_bytes())
