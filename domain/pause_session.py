@@ -74,7 +74,8 @@ class PauseSession:
     def elapsed(self) -> float:
         """Seconds of pause so far, paused time left out, never beyond the planned length."""
         if self.status == RUNNING:
-            running = self._banked + (self._clock() - self._resumed_at)
+            # A clock that steps back must not make time run backwards.
+            running = self._banked + max(0.0, self._clock() - self._resumed_at)
         else:
             running = self._banked
         return min(running, float(self.planned_seconds))

@@ -211,6 +211,11 @@ def _as_int(value: object) -> int | None:
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
+    if isinstance(value, str):
+        text = value.strip()
+        digits = text[1:] if text.startswith("-") else text
+        # isdecimal, not isdigit: "²" is a digit to Python but not a number to int();
+        # six digits are far beyond any pause and keep absurd input from becoming work.
+        if digits.isascii() and digits.isdecimal() and len(digits) <= 6:
+            return int(text)
     return None
