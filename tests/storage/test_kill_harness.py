@@ -5,7 +5,7 @@ announcing each operation before it starts ("begin") and after it returns ("ack"
 kills it with SIGKILL after a random delay, reopens the store, and requires exactly the
 acknowledged state, or that plus the one operation that was in flight. Kills come 0-40 ms after
 the child is ready; every other writer has fsync slowed by 10 ms, like a phone, and is killed
-within 0-150 ms; every third one folds its journal into the data files every 4 changes, so
+within 0-80 ms; every third one folds its journal into the data files every 4 changes, so
 kills also land in the middle of folds of acknowledged changes. The third test does the same for whole-set switches (import and delete-all,
 killed within 0-100 ms).
 
@@ -270,7 +270,7 @@ def _kill_during_writes(tmp_path: Path, size: str, kills: int) -> None:
     outcome: Counter[str] = Counter()
     for kill in range(kills):
         slow = kill % 2 == 1
-        lines = _kill_child(_writer, data_dir, kill, rng, slow=slow, within=0.15 if slow else 0.04)
+        lines = _kill_child(_writer, data_dir, kill, rng, slow=slow, within=0.08 if slow else 0.04)
         inflight = None
         for line in lines:
             if line.startswith("begin "):
@@ -364,12 +364,17 @@ def test_kill_during_migration(tmp_path: Path) -> None:
 
 def _kill_during_migration(tmp_path: Path, kills: int) -> None:
     template = tmp_path / "template"
-    seeded = _seed_collections(1500, 500, tag="m")
+    seeded = _seed_collections(800, 200, tag="m")
     with Store.open(template) as store:
         store.import_document(_document(seeded))
     migrated = _as_model(seeded)
     for item in migrated["agenda_items"].values():
         item["energy"] = "medium"
+    probe = tmp_path / "probe"
+    shutil.copytree(template, probe)
+    started = time.monotonic()
+    Store.open(probe, migrations=(ENERGY,)).close()
+    window = 2.5 * (time.monotonic() - started)  # kills spread over the whole migration
     rng = random.Random("migration")
     outcome: Counter[str] = Counter()
     for kill in range(kills):
@@ -377,7 +382,7 @@ def _kill_during_migration(tmp_path: Path, kills: int) -> None:
         shutil.rmtree(data_dir, ignore_errors=True)
         shutil.copytree(template, data_dir)
         lines = _kill_child(
-            _migrating_opener, data_dir, kill, rng, slow=False, within=0.25, wait_ready=0
+            _migrating_opener, data_dir, kill, rng, slow=False, within=window, wait_ready=0
         )
         version = _schema_on_disk(data_dir)
         assert version in (1, 2), version  # the old set or the new one, never a mix
