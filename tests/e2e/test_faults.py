@@ -58,6 +58,7 @@ def test_kill_during_saves_keeps_every_saved_item(browser, tmp_path):
     lost: list[tuple[int, list[str]]] = []
     app = AppProcess(data_dir=data_dir)
     for round_ in range(KILLS):
+        print(f"kill round {round_ + 1}/{KILLS}: {len(acknowledged)} saved so far", flush=True)
         app.start()  # a start after kill -9 must always succeed: no stale lock
         with open_page(browser, app.url + "/plan") as (page, _):
             expect(page.get_by_role("textbox", name="Snel toevoegen")).to_be_visible(timeout=30_000)
