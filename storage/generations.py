@@ -95,9 +95,7 @@ def link_or_copy(src: str, dst: str) -> None:
             os.close(fd)
 
 
-def build_generation(
-    data_dir: str, payloads: dict[str, bytes], link_from: str | None, *, purge: bool = False
-) -> str:
+def build_generation(data_dir: str, payloads: dict[str, bytes], *, purge: bool = False) -> str:
     """Write a complete new generation folder; CURRENT still points at the old one."""
     existing = generations(data_dir)
     number = int(existing[-1][4:]) + 1 if existing else 1
@@ -107,10 +105,6 @@ def build_generation(
         os.mkdir(folder)
         for name, payload in payloads.items():
             write_new_file(os.path.join(folder, name), payload)
-        if link_from is not None:
-            for name in data_files(link_from):
-                if name not in payloads:
-                    link_or_copy(os.path.join(link_from, name), os.path.join(folder, name))
         if purge:
             write_new_file(os.path.join(folder, PURGE), b"")
         write_new_file(os.path.join(folder, COMPLETE), b"")

@@ -286,7 +286,7 @@ class Store:
                 )
         else:  # a new data folder, or a first start that was cut short before it was saved
             payloads = {n: encode(_fresh_tables(n, self._latest)) for n in FIXED_FILES}
-            gen = gens.build_generation(self.data_dir, payloads, None)
+            gen = gens.build_generation(self.data_dir, payloads)
         gens.write_current(self.data_dir, gen)
         return gen
 
@@ -483,7 +483,7 @@ class Store:
         old = self._gen
         payloads = {name: encode(tables) for name, tables in files.items()}
         try:
-            gen = gens.build_generation(self.data_dir, payloads, None, purge=purge)
+            gen = gens.build_generation(self.data_dir, payloads, purge=purge)
             gens.write_current(self.data_dir, gen)
         except BaseException:
             now_current = gens.read_current(self.data_dir)
