@@ -13,7 +13,7 @@ from domain.pauses import KIND_IDS
 from domain.planner.boundaries import InvalidBoundary, new_boundary
 from domain.planner.items import validate_item
 from domain.planner.recurrence import InvalidRule, RecoveryRule
-from domain.planner.times import parse_iso_date
+from domain.planner.times import date_in_range, parse_iso_date
 from domain.settings import Settings, validate_setting
 
 APP_VERSION = "0.1.0"
@@ -145,7 +145,10 @@ def _datetime_error(value: object, *, zoned: bool = False) -> str | None:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         return "data.error.datetime"
-    return "data.error.datetime" if parsed.tzinfo is not None and not zoned else None
+    if parsed.tzinfo is not None and not zoned:
+        return "data.error.datetime"
+    # Same span as agenda dates: a pause in year 1 or 9999 is a damaged or forged file.
+    return None if date_in_range(parsed.date()) else "data.error.datetime"
 
 
 def _date_error(value: object) -> str | None:

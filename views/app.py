@@ -61,6 +61,8 @@ RECOVERY_NOTICE_KINDS = ("recovered", "restored_backup", "reset")
 
 def section_index(path: str) -> int:
     """Which navigation destination a path belongs to: its longest matching section prefix."""
+    if path == "/about":
+        return 3  # reached from Instellingen, and "back" returns there
     best, best_len = 1, 0
     for index, section in enumerate(SECTIONS):
         root = section.route

@@ -90,7 +90,13 @@ def _error_for(ctx: AppContext, name: str) -> str | None:
 
 def _on(ctx: AppContext, name: str, convert: Callable[[Any], Any] = lambda v: v) -> Callable:
     def handler(e: ft.ControlEvent) -> None:
-        apply_change(ctx, name, convert(e.control.value))
+        try:
+            value = convert(e.control.value)
+        except (TypeError, ValueError):
+            # Only a tampered client can send a value no option has; keep what was saved.
+            log.warning("ignored an impossible value for %s: %r", name, e.control.value)
+            return
+        apply_change(ctx, name, value)
 
     return handler
 

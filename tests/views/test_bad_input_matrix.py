@@ -39,13 +39,6 @@ NUL = "a\x00b"
 CONTROL = "a\x07\x1b[31mb"  # a bell and a terminal colour escape
 SUPERSCRIPT = "²"  # a "digit" that int() cannot read
 
-# Known defects, reported for their owners; strict, so the row fails (and asks to be unmarked)
-# the moment the owner fixes it.
-IMPORT_YEAR_RANGE = pytest.mark.xfail(
-    strict=True,
-    reason="domain/backup.py _datetime_error accepts years 1 and 9999 for pauses (reported)",
-)
-
 
 # --- the forms -------------------------------------------------------------------------------
 
@@ -560,8 +553,8 @@ BAD_FILES = [
     file_row(backup(agenda_items=[item(minutes=-45)]), "agenda_items[0].minutes", name="minutes-negative"),  # negative
     file_row(backup(pauses=[pause(actual_seconds=3 * 86400)]), "pauses[0].actual_seconds", name="pause-three-days"),  # a 3-day pause
     file_row(backup(pauses=[pause(actual_seconds=-5)]), "pauses[0].actual_seconds", name="pause-negative"),  # negative seconds
-    file_row(backup(pauses=[pause(started_at="0001-01-01T00:00:00")]), "pauses[0].started_at", IMPORT_YEAR_RANGE, name="pause-year-1"),  # year 1
-    file_row(backup(pauses=[pause(started_at="9999-12-31T23:59:59")]), "pauses[0].started_at", IMPORT_YEAR_RANGE, name="pause-year-9999"),  # year 9999
+    file_row(backup(pauses=[pause(started_at="0001-01-01T00:00:00")]), "pauses[0].started_at", name="pause-year-1"),  # year 1
+    file_row(backup(pauses=[pause(started_at="9999-12-31T23:59:59")]), "pauses[0].started_at", name="pause-year-9999"),  # year 9999
     file_row(backup(recovery_rules=[{"id": "r1", "title": "Adem", "rrule": "DTSTART:20261102T103000\nRRULE:FREQ=SECONDLY", "minutes": 5}]), "recovery_rules[0].rrule", name="rule-every-second"),  # 600,000 moments a week
     file_row(backup(settings=[{"id": "settings", "daily_capacity_hours": 1e308}]), "daily_capacity_hours", name="capacity-huge"),  # out of range
     file_row(backup(settings=[{"id": "settings", "bedtime": "25:00"}]), "settings[0].bedtime", name="bedtime-25"),  # no such time
