@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any
 
@@ -42,37 +43,53 @@ def build(ctx: AppContext) -> ft.Control:
     settings = ctx.settings
     default = kind_for(settings.default_pause_kind, ctx.memory.get("pause.custom"))
     default_seconds = fit_seconds(default, settings.default_pause_seconds)
-    return ft.Container(
-        padding=GAP,
-        content=ft.Column(
+    top: list[ft.Control] = [
+        ft.Row(
             [
-                ft.Row(
-                    [
-                        primary_button(
-                            ctx.t("pause.now"),
-                            lambda e: start_now(ctx),
-                            key="pause-now",
-                            icon=ft.Icons.SPA,
-                            height=BIG_TOUCH,
-                        )
-                    ]
-                ),
-                body_text(
-                    ctx.t(
-                        "pause.now.hint",
-                        kind=ctx.t(f"pause.kind.{default.id}.name"),
-                        length=length_words(ctx, default_seconds),
-                    ),
-                    size=15,
-                ),
-                history_section(ctx),
-                heading(ctx.t("pause.catalogue.title"), size=22),
-                *[_kind_card(ctx, kind) for kind in CATALOGUE.values()],
-                CustomForm(ctx).root,
-            ],
-            spacing=GAP,
+                primary_button(
+                    ctx.t("pause.now"),
+                    lambda e: start_now(ctx),
+                    key="pause-now",
+                    icon=ft.Icons.SPA,
+                    height=BIG_TOUCH,
+                )
+            ]
         ),
-    )
+        body_text(
+            ctx.t(
+                "pause.now.hint",
+                kind=ctx.t(f"pause.kind.{default.id}.name"),
+                length=length_words(ctx, default_seconds),
+            ),
+            size=15,
+        ),
+    ]
+    column = ft.Column(top, spacing=GAP)
+
+    def rest() -> list[ft.Control]:
+        return [
+            history_section(ctx),
+            heading(ctx.t("pause.catalogue.title"), size=22),
+            *[_kind_card(ctx, kind) for kind in CATALOGUE.values()],
+            CustomForm(ctx).root,
+        ]
+
+    if ctx.memory.get("pause.home_drawn"):
+        column.controls += rest()
+    else:
+        # The first screen of a session: Pauze nu goes out on its own, the history chart and
+        # the catalogue follow in the next update, so the one tap is ready sooner.
+        ctx.memory["pause.home_drawn"] = True
+
+        async def fill() -> None:
+            await asyncio.sleep(0)
+            if ctx.path != "/" or column.page is None:
+                return
+            column.controls += rest()
+            column.update()
+
+        ctx.page.run_task(fill)
+    return ft.Container(padding=GAP, content=column)
 
 
 def _kind_card(ctx: AppContext, kind: PauseKind) -> ft.Control:
