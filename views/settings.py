@@ -173,29 +173,45 @@ def _pause_controls(ctx: AppContext) -> list[ft.Control]:
     settings = ctx.settings
     lengths = sorted({*PAUSE_LENGTHS, settings.default_pause_seconds})
     return [
-        ft.Dropdown(
-            label=ctx.t("settings.pause_kind"),
-            key="settings-pause-kind",
-            value=settings.default_pause_kind,
-            options=[
-                ft.DropdownOption(key=kind, text=ctx.t(f"pause.kind.{kind}.name"))
-                for kind in PAUSE_KINDS
-            ],
-            on_select=_on(ctx, "default_pause_kind"),
-            expand=True,
+        _named(
+            ft.Dropdown(
+                label=ctx.t("settings.pause_kind"),
+                key="settings-pause-kind",
+                value=settings.default_pause_kind,
+                options=[
+                    ft.DropdownOption(key=kind, text=ctx.t(f"pause.kind.{kind}.name"))
+                    for kind in PAUSE_KINDS
+                ],
+                on_select=_on(ctx, "default_pause_kind"),
+                expand=True,
+            ),
+            ctx.t("settings.pause_kind"),
+            ctx.t(f"pause.kind.{settings.default_pause_kind}.name"),
         ),
-        ft.Dropdown(
-            label=ctx.t("settings.pause_length"),
-            key="settings-pause-length",
-            value=str(settings.default_pause_seconds),
-            options=[
-                ft.DropdownOption(key=str(seconds), text=_length_words(ctx, seconds))
-                for seconds in lengths
-            ],
-            on_select=_on(ctx, "default_pause_seconds", int),
-            expand=True,
+        _named(
+            ft.Dropdown(
+                label=ctx.t("settings.pause_length"),
+                key="settings-pause-length",
+                value=str(settings.default_pause_seconds),
+                options=[
+                    ft.DropdownOption(key=str(seconds), text=_length_words(ctx, seconds))
+                    for seconds in lengths
+                ],
+                on_select=_on(ctx, "default_pause_seconds", int),
+                expand=True,
+            ),
+            ctx.t("settings.pause_length"),
+            _length_words(ctx, settings.default_pause_seconds),
         ),
     ]
+
+
+def _named(dropdown: ft.Dropdown, label: str, current: str) -> ft.Control:
+    """A dropdown a screen reader can name: the web client leaves its button without a label."""
+    return ft.MergeSemantics(
+        content=ft.Semantics(label=f"{label}: {current}", button=True, content=dropdown),
+        expand=True,
+    )
 
 
 def _length_words(ctx: AppContext, seconds: int) -> str:

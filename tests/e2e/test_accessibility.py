@@ -56,12 +56,19 @@ def audit(nodes: list[dict], width: int, height: int) -> list[str]:
     them: content passing beneath the navigation bar while scrolling is not a layout fault.
     """
     problems = []
-    shown = [n for n in nodes if _visible(n, height)]
+    # Content scrolls between the app bar and the navigation bar; a node there is cut to what
+    # shows, so its size is judged only when it is wholly in view.
+    tabs = [n for n in nodes if n["role"] == "tab" and not n["hidden"]]
+    bottom = min((n["y"] for n in tabs), default=height)
+    shown = [
+        n for n in nodes if _visible(n, height) and (_is_chrome(n, height) or n["y"] < bottom - 1)
+    ]
     for n in shown:
         if n["role"] in INTERACTIVE_ROLES:
             if not n["name"]:
                 problems.append(f"unnamed {n['role']} at ({n['x']:.0f},{n['y']:.0f})")
-            if n["w"] + TOLERANCE < 48 or n["h"] + TOLERANCE < 48:
+            whole = _is_chrome(n, height) or n["y"] + n["h"] < bottom - 1
+            if whole and (n["w"] + TOLERANCE < 48 or n["h"] + TOLERANCE < 48):
                 problems.append(
                     f"small target {n['role']} {n['name']!r}: {n['w']:.0f}×{n['h']:.0f}"
                 )
