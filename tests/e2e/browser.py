@@ -222,3 +222,23 @@ def set_text_scale(context_or_page, percent: int) -> None:
         f"document.addEventListener('DOMContentLoaded', () => "
         f"document.documentElement.style.fontSize = '{size}px');"
     )
+
+
+def type_text(page, field, text: str, *, submit: bool = False) -> None:
+    """Type into a Flutter text field like a person who looks before pressing Enter.
+
+    The web client attaches its text input a moment after focus, and a redraw after a save can
+    land mid-typing; so the text is checked, and retyped when a keystroke went missing.
+    """
+    from playwright.sync_api import expect
+
+    for _ in range(5):
+        field.focus()
+        page.keyboard.press("Control+A")
+        page.keyboard.type(text)
+        if field.input_value() == text:
+            break
+        page.wait_for_timeout(200)
+    expect(field).to_have_value(text)
+    if submit:
+        page.keyboard.press("Enter")

@@ -14,7 +14,7 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from storage import Store
-from tests.e2e.browser import AppProcess, open_page
+from tests.e2e.browser import AppProcess, open_page, type_text
 
 KILLS = int(os.environ.get("ADEMPAUZE_UI_KILLS", "30"))
 
@@ -34,21 +34,7 @@ def shown(page, title: str):
 
 
 def quick_add(page, text: str) -> None:
-    """Type into Snel toevoegen and press Enter once the field shows exactly that text.
-
-    Like a person who looks before pressing Enter: a keystroke can land while the screen is
-    being redrawn after the previous save, so the text is checked (and retyped) first.
-    """
-    field = page.get_by_role("textbox", name="Snel toevoegen")
-    for _ in range(5):
-        field.focus()
-        page.keyboard.press("Control+A")
-        page.keyboard.type(text)
-        if field.input_value() == text:
-            break
-        page.wait_for_timeout(200)
-    expect(field).to_have_value(text)
-    page.keyboard.press("Enter")
+    type_text(page, page.get_by_role("textbox", name="Snel toevoegen"), text, submit=True)
 
 
 def test_kill_during_saves_keeps_every_saved_item(browser, tmp_path):

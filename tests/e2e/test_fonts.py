@@ -5,7 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import expect
 
 from storage import Store
-from tests.e2e.browser import open_page
+from tests.e2e.browser import open_page, type_text
 
 
 def test_emoji_and_hebrew_titles_are_stored_and_their_fonts_served(browser, app):
@@ -15,9 +15,7 @@ def test_emoji_and_hebrew_titles_are_stored_and_their_fonts_served(browser, app)
         page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
         field = page.get_by_role("textbox", name="Snel toevoegen")
         expect(field).to_be_visible(timeout=30_000)
-        field.focus()
-        page.keyboard.type(f"vandaag 10:00 {title} 30m")
-        page.keyboard.press("Enter")
+        type_text(page, field, f"vandaag 10:00 {title} 30m", submit=True)
         expect(page.get_by_role("button", name=f"Klaar: {title}")).to_be_visible()
         page.wait_for_timeout(2500)  # the client fetches fallback fonts after the first paint
         page.screenshot(path="artifacts/fonts-emoji-rtl.png")

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from babel.dates import format_date
 from playwright.sync_api import expect
 
-from tests.e2e.browser import free_port, open_page, screenshot
+from tests.e2e.browser import free_port, open_page, screenshot, type_text
 
 WIDTH, HEIGHT = 360, 2600  # a phone's width; tall, so the whole day is on screen at once
 
@@ -20,11 +20,7 @@ def day_words(day: date) -> str:
 def quick_add(page, text: str) -> None:
     field = page.get_by_role("textbox", name="Snel toevoegen")
     expect(field).to_be_visible(timeout=30_000)
-    field.focus()
-    # the first key right after focusing can get lost while Flutter opens its text input
-    page.wait_for_timeout(400)
-    page.keyboard.type(text)
-    page.keyboard.press("Enter")
+    type_text(page, field, text, submit=True)
 
 
 def shown(page, text: str):

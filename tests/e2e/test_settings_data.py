@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 from domain.backup import MAX_BYTES
 from storage import Store
 from storage.settings_repository import SettingsRepository
-from tests.e2e.browser import ARTIFACTS, ROOT, AppProcess, open_page, screenshot
+from tests.e2e.browser import ARTIFACTS, ROOT, AppProcess, open_page, screenshot, type_text
 
 
 def shown(page, text: str):
@@ -32,11 +32,7 @@ def open_settings_tab(page) -> None:
 
 
 def type_and_enter(page, name: str, text: str) -> None:
-    field = page.get_by_role("textbox", name=name)
-    field.focus()
-    page.keyboard.press("Control+A")
-    page.keyboard.type(text)
-    page.keyboard.press("Enter")
+    type_text(page, page.get_by_role("textbox", name=name), text, submit=True)
 
 
 def test_a_refused_time_is_named_beside_it_and_language_switches_everything(browser, tmp_path):
