@@ -54,7 +54,6 @@ def validate_document(doc: Any, latest: int) -> tuple[Collections, int]:
 
 def _checked_records(name: str, records: list, path: str) -> list[dict[str, Any]]:
     seen: set[str] = set()
-    checked = []
     for i, record in enumerate(records):
         where = f"{path}[{i}]"
         if not isinstance(record, dict):
@@ -72,10 +71,17 @@ def _checked_records(name: str, records: list, path: str) -> list[dict[str, Any]
                 raise ImportValidationError(
                     f"{where}.{SHARDED_COLLECTIONS[name]}", str(exc)
                 ) from exc
-        try:
-            checked.append(json.loads(encode(record)))
-        except (TypeError, ValueError) as exc:
-            raise ImportValidationError(
-                where, f"holds a value that is not plain JSON ({exc})"
-            ) from exc
+    # One encode and decode for the whole list: checks it is plain JSON (no NaN, no objects)
+    # and copies it, far faster than a round trip per record at tens of thousands of records.
+    try:
+        checked = json.loads(encode(records))
+    except (TypeError, ValueError):
+        for i, record in enumerate(records):
+            try:
+                encode(record)
+            except (TypeError, ValueError) as exc:
+                raise ImportValidationError(
+                    f"{path}[{i}]", f"holds a value that is not plain JSON ({exc})"
+                ) from exc
+        raise
     return checked
