@@ -23,8 +23,9 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
+# Fast tests first, so a mistake shows in seconds; the browser journeys last.
 test: $(STAMP) browser lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest tests/domain tests/storage tests/views $(wildcard tests/test_*.py) tests/e2e
 
 bench: $(STAMP) browser
 	$(BIN)/python bench/run_all.py

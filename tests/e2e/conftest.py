@@ -14,7 +14,9 @@ from tests.e2e.browser import CHROMIUM_ARGS, AppProcess, find_chromium
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API keeps an event loop running while it is
+# open, and the async view tests that follow in the same run need the loop to themselves.
+@pytest.fixture(scope="module")
 def browser():
     executable = find_chromium()
     if executable is None:
