@@ -241,4 +241,7 @@ def type_text(page, field, text: str, *, submit: bool = False) -> None:
         page.wait_for_timeout(200)
     expect(field).to_have_value(text)
     if submit:
+        # The input element shows the text a moment before Flutter's own editing state has it;
+        # Enter before then submits the old value.
+        page.wait_for_timeout(150)
         page.keyboard.press("Enter")
