@@ -23,7 +23,6 @@ import argparse
 import json
 import os
 import random
-import socket
 import statistics
 import subprocess
 import sys
@@ -50,15 +49,6 @@ NOW = datetime(2026, 11, 25, 9, 0)
 FIRST_DAY = date(2021, 11, 26)
 PAUSES, AGENDA_ITEMS = 25_000, 5_000
 BUDGET_RATIO, BUDGET_SECONDS = 1.3, 1.0
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 MINIMAL_APP = """
 import os, sys
 import flet as ft
@@ -156,12 +146,6 @@ def seed(data_dir: Path) -> None:
         store.import_document(document)
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def wait_for_http(url: str, proc: subprocess.Popen[bytes], timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -210,7 +194,7 @@ def cold_start(browser: Any, command: list[str], port: int) -> float:
 def bench_starts(data_dir: Path, starts: int) -> tuple[list[float], list[float]]:
     from playwright.sync_api import sync_playwright
 
-    from tests.e2e.browser import find_chromium
+    from tests.e2e.browser import CHROMIUM_ARGS, find_chromium, free_port
 
     minimal = Path(tempfile.mkdtemp()) / "minimal_app.py"
     minimal.write_text(MINIMAL_APP)
