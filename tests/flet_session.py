@@ -197,7 +197,10 @@ async def open_app(
         {"route": route, "width": width, "height": height, "web": True, "platform": "android"}
     )
     msgpack.packb(session.get_page_patch(), default=_encode)
-    await create_app(store, lang_flag=lang, now=now, access_token=access_token)(session.page)
+    # No client draws here, so nothing needs to wait for a first paint.
+    await create_app(
+        store, lang_flag=lang, now=now, access_token=access_token, first_paint_delay=0
+    )(session.page)
     harness = AppHarness(session, conn)
     await harness.settle()
     harness.store = store  # type: ignore[attr-defined]

@@ -91,7 +91,9 @@ class AppShell:
         lang_flag: str | None = None,
         now: Callable[[], datetime] = datetime.now,
         access_token: str | None = None,
+        first_paint_delay: float = 0.5,
     ) -> None:
+        self.first_paint_delay = first_paint_delay
         self.page = page
         self.access_token = access_token
         self.store = store
@@ -123,6 +125,7 @@ class AppShell:
             _refresh=lambda: self.render(self.ctx.route if self.ctx else "/"),
             _apply_settings=self._apply_settings,
             _notify=self._notify,
+            first_paint_delay=self.first_paint_delay,
         )
         page.title = "Adempauze"
         page.theme = theme.build_theme(dark=False)
@@ -414,6 +417,7 @@ def create_app(
     lang_flag: str | None = None,
     now: Callable[[], datetime] = datetime.now,
     access_token: str | None = None,
+    first_paint_delay: float = 0.5,
 ) -> Callable[[ft.Page], Any]:
     """The Flet entry point: one shell per session, all sharing the process's single store.
 
@@ -421,6 +425,13 @@ def create_app(
     """
 
     async def main(page: ft.Page) -> None:
-        await AppShell(page, store, lang_flag=lang_flag, now=now, access_token=access_token).start()
+        await AppShell(
+            page,
+            store,
+            lang_flag=lang_flag,
+            now=now,
+            access_token=access_token,
+            first_paint_delay=first_paint_delay,
+        ).start()
 
     return main

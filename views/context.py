@@ -42,6 +42,9 @@ class AppContext:
     _apply_settings: Callable[[Settings], None] = field(default=lambda s: None, repr=False)
     _notify: Callable[[str], None] = field(default=lambda text: None, repr=False)
     pause_request: PauseRequest | None = None
+    # How long a session's first screen waits before sending what lies below the fold, so the
+    # web client draws (and lets one tap) the top first. Tests without a client set 0.
+    first_paint_delay: float = 0.5
     # Screens may keep short-lived state here between rebuilds (keyed by their own prefix).
     memory: dict[str, Any] = field(default_factory=dict)
     # Called once when the user leaves the current screen or the session ends (stop timers here).
