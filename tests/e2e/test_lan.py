@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -88,7 +89,8 @@ def test_with_the_token_the_page_opens_on_pause_and_keeps_access(browser, lan_ap
         # The query string is gone after the first navigation; the session keeps its access.
         page.get_by_role("tab", name="Plannen", exact=True).click()
         expect(page.get_by_text(SECRET_TITLE).first).to_be_visible(timeout=15_000)
-        assert "token=" not in page.url
+        # The screen is drawn before the address bar catches up; wait for the address too.
+        expect(page).not_to_have_url(re.compile("token="))
         screenshot(page, "lan-with-token")
         assert outside.unexpected() == []
 
