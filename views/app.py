@@ -219,6 +219,10 @@ class AppShell:
             del self._awaiting_echo[: self._awaiting_echo.index(e.route) + 1]
             return
         self._awaiting_echo.clear()
+        if self.ctx is not None and e.route == self.ctx.route:
+            # Already on screen (a repeated echo): drawing it again would throw away what the
+            # user is typing.
+            return
         self.render(e.route)
 
     def _leave(self) -> None:
