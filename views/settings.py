@@ -248,7 +248,8 @@ def _text_field(
     draft = ctx.memory.get(_DRAFTS, {}).get(name)
 
     def commit(e: ft.ControlEvent) -> None:
-        typed = (e.control.value or "").strip()
+        # Enter hands over the text as it was at that key; a blur has only the field's value.
+        typed = (e.data if isinstance(e.data, str) else e.control.value or "").strip()
         apply_change(ctx, name, convert(typed), typed)
 
     return ft.Column(

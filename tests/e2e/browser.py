@@ -227,8 +227,10 @@ def set_text_scale(context_or_page, percent: int) -> None:
 def type_text(page, field, text: str, *, submit: bool = False) -> None:
     """Type into a Flutter text field like a person who looks before pressing Enter.
 
-    The web client attaches its text input a moment after focus, and a redraw after a save can
-    land mid-typing; so the text is checked, and retyped when a keystroke went missing.
+    The web client attaches its text input a moment after focus and then writes the field's
+    current value into it: keys typed before that show for a moment and are then overwritten.
+    A redraw after a save can land mid-typing too. So the text is checked after a short look,
+    and retyped when it did not stay.
     """
     from playwright.sync_api import expect
 
@@ -236,12 +238,10 @@ def type_text(page, field, text: str, *, submit: bool = False) -> None:
         field.focus()
         page.keyboard.press("Control+A")
         page.keyboard.type(text)
+        # Long enough for Flutter's own editing state to take the keys (or to overwrite them).
+        page.wait_for_timeout(250)
         if field.input_value() == text:
             break
-        page.wait_for_timeout(200)
     expect(field).to_have_value(text)
     if submit:
-        # The input element shows the text a moment before Flutter's own editing state has it;
-        # Enter before then submits the old value.
-        page.wait_for_timeout(150)
         page.keyboard.press("Enter")
