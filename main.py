@@ -13,9 +13,15 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import Future
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from domain.access import access_url, is_loopback, is_wildcard, lan_address, load_or_create_token
+
+if TYPE_CHECKING:
+    from storage import Store
+    from storage.lock import FolderLock
 
 APP_NAME = "Adempauze"
 DEFAULT_PORT = 8550
@@ -128,7 +134,7 @@ def print_access(url: str, local_url: str | None) -> None:
 
 def prepare_uploads() -> str:
     """A private folder for imported files on their way in, and a key that signs upload links."""
-    from domain.backup import MAX_BYTES
+    from domain.backup_size import MAX_BYTES
 
     folder = tempfile.mkdtemp(prefix="adempauze-import-")
     os.environ["FLET_UPLOAD_DIR"] = folder
@@ -137,38 +143,87 @@ def prepare_uploads() -> str:
     return folder
 
 
-def warm_up_screens(host: str | None, port: int) -> None:
-    """Load every screen, and the Flet controls they use, while the browser loads the client.
+def wait_until_listening(host: str | None, port: int) -> None:
+    """Return once the server answers on `port` (at once for a desktop window: no port)."""
+    if host is None:
+        return
+    probe_host = "127.0.0.1" if is_wildcard(host) else host
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection((probe_host, port), timeout=0.2):
+                return
+        except OSError:
+            time.sleep(0.02)
 
-    Flet imports each control's module on first use, and the screens are imported by the
-    first session; left alone, both happen after the client connects (about a second on these
-    machines), while the person waits for Pauze nu. The work waits until the server listens,
-    so it does not hold up the first page either.
+
+def prepare_after_listening(
+    host: str | None, port: int, data_dir: Path, claimed: FolderLock
+) -> Future[Store]:
+    """Read the data, then load every screen, while the browser loads the client.
+
+    The client takes about a second to load, during which this process has little to do;
+    work done before the server listens would hold up the first page instead (one CPU-bound
+    thread slows the others here). The first session waits for the returned store. A failure
+    to read the data is said in one line and ends the process.
     """
+    from storage import StorageError, Store
 
-    def warm() -> None:
-        if host is not None:
-            probe_host = "127.0.0.1" if is_wildcard(host) else host
-            deadline = time.monotonic() + 10
-            while time.monotonic() < deadline:
-                try:
-                    with socket.create_connection((probe_host, port), timeout=0.2):
-                        break
-                except OSError:
-                    time.sleep(0.02)
-        import flet as ft
+    opening: Future[Store] = Future()
 
-        from views import theme
-        from views.registry import SCREEN_MODULES, collect_routes
+    def prepare() -> None:
+        wait_until_listening(host, port)
+        try:
+            opening.set_result(Store.open(data_dir, claimed=claimed))
+        except StorageError as exc:
+            print(f"adempauze: cannot open your data in {data_dir}: {exc}", file=sys.stderr)
+            sys.stderr.flush()
+            os._exit(2)  # the server runs in the main thread; there is nothing to serve
+        except BaseException as exc:
+            opening.set_exception(exc)
+            raise
+        warm_up_screens()
 
-        collect_routes()
-        for name in sorted(_names_used_by(("views.app", "views.widgets", *SCREEN_MODULES))):
+    threading.Thread(target=prepare, name="prepare-app", daemon=True).start()
+    return opening
+
+
+def warm_up_screens() -> None:
+    """Import the shell and the screens, and the Flet controls they use, ahead of need.
+
+    Flet imports each control's module on first use, and screens are imported when first
+    shown; left alone, that happens while the person waits. The shell and the Pauze screen are
+    loaded first, while the browser loads the client; the other screens once the first
+    session's screen is out and the client has had a moment to draw it, so the work does not
+    compete with showing Pauze nu.
+    """
+    import importlib
+
+    import flet as ft
+
+    from views import entry, theme
+    from views.registry import HOME, ROUTE_MODULES, SCREEN_MODULES
+
+    def load(modules: tuple[str, ...]) -> None:
+        for module in modules:
+            importlib.import_module(module)
+        for name in sorted(_names_used_by(modules)):
             if name[:1].isupper():
                 with contextlib.suppress(AttributeError, ImportError):
                     getattr(ft, name)
-        theme.build_theme(dark=False)
 
-    threading.Thread(target=warm, name="warm-up-screens", daemon=True).start()
+    # The shell draws the recovery nudge (planner modules) on the first screen too.
+    first = (
+        "views.widgets",
+        "views.app",
+        "views.recovery_nudge",
+        ROUTE_MODULES[HOME],
+    )
+    load(first)
+    theme.build_theme(dark=False)
+    entry.FIRST_SCREEN_SENT.wait(timeout=60)
+    time.sleep(1.0)
+    load(("views.history", *(m for m in SCREEN_MODULES if m not in first)))
 
 
 def _names_used_by(modules: tuple[str, ...]) -> set[str]:
@@ -219,10 +274,10 @@ def run(args: argparse.Namespace) -> None:
     import flet as ft
 
     from storage import StorageError, Store, StoreLocked
-    from views.app import create_app
+    from views.entry import create_app
 
     try:
-        store = Store.open(data_dir)
+        claimed = Store.claim(data_dir)
     except StoreLocked:
         raise StartupError(
             f"Adempauze is already running with the data in {data_dir}; close it first"
@@ -235,7 +290,8 @@ def run(args: argparse.Namespace) -> None:
         # open a page without it, which only says "no access".
         os.environ["FLET_FORCE_WEB_SERVER"] = "true"
     uploads = prepare_uploads()
-    warm_up_screens(None if args.desktop else host, args.port)
+    # The folder is ours; its data is read once the server listens.
+    store = prepare_after_listening(None if args.desktop else host, args.port, data_dir, claimed)
     if not args.desktop:
         url = access_url(shown_host(host), args.port, token)
         local = access_url("127.0.0.1", args.port, token) if is_wildcard(host) else None
@@ -254,7 +310,8 @@ def run(args: argparse.Namespace) -> None:
             no_cdn=True,
         )
     finally:
-        store.close()
+        with contextlib.suppress(Exception):
+            store.result(timeout=60).close()
         shutil.rmtree(uploads, ignore_errors=True)
 
 

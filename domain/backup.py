@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from domain.backup_size import MAX_BYTES
 from domain.pauses import KIND_IDS
 from domain.planner.boundaries import InvalidBoundary, new_boundary
 from domain.planner.items import validate_item
@@ -20,7 +21,6 @@ APP_VERSION = "0.1.0"
 FORMAT_NAME = "adempauze-backup"
 # The store's schema version is the file format's version: the store migrates older ones.
 FORMAT_VERSION = 1
-MAX_BYTES = 20 * 1024 * 1024
 # Far above five years of daily use (about 25,000 pauses and 5,000 agenda items), far below
 # what would make an import hang; a file past these is not a backup this app wrote.
 MAX_RECORDS = {

@@ -215,10 +215,12 @@ class Store:
     # ----- opening -------------------------------------------------------------------------
 
     @classmethod
-    def open(
-        cls, data_dir: str | os.PathLike[str], *, migrations: Sequence[Migration] = MIGRATIONS
-    ) -> Store:
-        """Open (or create) the data folder; raises StoreLocked when another process has it."""
+    def claim(cls, data_dir: str | os.PathLike[str]) -> FolderLock:
+        """Create the data folder and take its lock, without reading the data yet.
+
+        Raises StoreLocked when another process has it. The app claims the folder first, so a
+        second copy is refused at once, and reads the data while the browser loads the client.
+        """
         path = os.path.abspath(os.fspath(data_dir))
         try:
             os.makedirs(path, exist_ok=True)
@@ -226,6 +228,22 @@ class Store:
             raise StorageError(f"cannot create the data folder {path}: {exc}") from exc
         lock = FolderLock(path)
         lock.acquire()
+        return lock
+
+    @classmethod
+    def open(
+        cls,
+        data_dir: str | os.PathLike[str],
+        *,
+        migrations: Sequence[Migration] = MIGRATIONS,
+        claimed: FolderLock | None = None,
+    ) -> Store:
+        """Open (or create) the data folder; raises StoreLocked when another process has it.
+
+        `claimed` is the lock `claim` took for this folder; the store then owns it.
+        """
+        path = os.path.abspath(os.fspath(data_dir))
+        lock = claimed if claimed is not None else cls.claim(path)
         store = cls(path, lock, migrations)
         try:
             with store._lock:

@@ -181,7 +181,7 @@ async def open_app(
 ) -> AppHarness:
     """Start one session of the real app on `store` (or a store opened on `data_dir`)."""
     from storage import Store
-    from views.app import create_app
+    from views.entry import create_app
 
     if store is None:
         assert data_dir is not None

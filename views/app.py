@@ -19,7 +19,7 @@ from storage import ReadOnlyError, StorageError, StorageFullError
 from storage.settings_repository import SettingsRepository
 from views import theme
 from views.context import AppContext
-from views.registry import collect_routes
+from views.registry import HOME, builder_for
 from views.widgets import icon_action, text_button
 
 if TYPE_CHECKING:
@@ -99,7 +99,6 @@ class AppShell:
         self.store = store
         self.lang_flag = lang_flag
         self.now = now
-        self.routes = collect_routes()
         self.settings_repo = SettingsRepository(store)
         self.ctx: AppContext | None = None
         self._awaiting_echo: list[str] = []
@@ -240,10 +239,11 @@ class AppShell:
         self._leave()
         ctx = self.ctx
         ctx.route = route or "/"
-        builder = self.routes.get(ctx.path)
+        builder = builder_for(ctx.path)
         if builder is None:
-            ctx.route = "/"
-            builder = self.routes["/"]
+            ctx.route = HOME
+            builder = builder_for(HOME)
+            assert builder is not None
         body = builder(ctx)
         self._compose(ctx, body)
         self.page.update()
@@ -327,8 +327,7 @@ class AppShell:
         )
 
     def _recovery_nudge(self, ctx: AppContext) -> ft.Control:
-        from views.planner_common import planner_state
-        from views.planner_extras import NudgeBar
+        from views.recovery_nudge import NudgeBar, planner_state
 
         state = planner_state(ctx, around=ctx.now().date())
 
@@ -413,29 +412,3 @@ def token_matches(route: str | None, expected: str) -> bool:
     """Whether the session's first route carries the access token (`/?token=…`)."""
     supplied = parse_qs(urlsplit(route or "").query).get("token", [""])[-1]
     return bool(expected) and hmac.compare_digest(supplied.encode(), expected.encode())
-
-
-def create_app(
-    store: Store,
-    *,
-    lang_flag: str | None = None,
-    now: Callable[[], datetime] = datetime.now,
-    access_token: str | None = None,
-    first_paint_delay: float = 0.5,
-) -> Callable[[ft.Page], Any]:
-    """The Flet entry point: one shell per session, all sharing the process's single store.
-
-    With `access_token`, a session must open with `?token=<it>` or it sees only "no access".
-    """
-
-    async def main(page: ft.Page) -> None:
-        await AppShell(
-            page,
-            store,
-            lang_flag=lang_flag,
-            now=now,
-            access_token=access_token,
-            first_paint_delay=first_paint_delay,
-        ).start()
-
-    return main

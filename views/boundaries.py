@@ -22,11 +22,11 @@ from views.context import AppContext
 from views.planner_common import (
     boundary_words,
     field_note,
-    planner_state,
     read_whole_number,
     row_of,
     wide_button,
 )
+from views.recovery_nudge import planner_state
 from views.theme import GAP, TOUCH
 from views.widgets import body_text, card, heading, icon_action
 

@@ -11,7 +11,6 @@ import flet as ft
 from domain.pauses import CATALOGUE, CUSTOM, PauseKind, fit_seconds, kind_for, validate_custom
 from domain.pauses import parse_custom as parse_custom_pattern
 from views.context import AppContext
-from views.history import history_section
 from views.pause_run import session_services
 from views.theme import BIG_TOUCH, GAP, TOUCH
 from views.widgets import body_text, card, heading, primary_button
@@ -67,6 +66,9 @@ def build(ctx: AppContext) -> ft.Control:
     column = ft.Column(top, spacing=GAP)
 
     def rest() -> list[ft.Control]:
+        # Loaded with the lower half: the chart library is not needed to show Pauze nu.
+        from views.history import history_section
+
         return [
             history_section(ctx),
             heading(ctx.t("pause.catalogue.title"), size=22),

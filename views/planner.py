@@ -18,14 +18,14 @@ from views.planner_common import (
     day_words,
     export_agenda,
     field_note,
-    planner_state,
     row_of,
     wide_button,
 )
-from views.planner_extras import NudgeBar, between_offer, rhythm_note, rules_section
+from views.planner_extras import between_offer, rhythm_note, rules_section
 from views.planner_form import ItemForm, RuleForm, ask_before_saving
 from views.planner_items import DayActions, day_section
 from views.planner_week import week_bars, week_list
+from views.recovery_nudge import NudgeBar, planner_state
 from views.theme import GAP, TOUCH
 from views.widgets import heading, icon_action
 

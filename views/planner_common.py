@@ -13,10 +13,8 @@ from babel.numbers import format_decimal
 
 from domain.planner.boundaries import Boundary, Violation
 from domain.planner.ics import export_ics
-from domain.planner.rhythm import Rhythm
 from domain.planner.state import PlannerState
 from domain.planner.times import format_hhmm
-from storage.planner_repository import PlannerRepository
 from views.context import AppContext
 from views.theme import TOUCH
 
@@ -37,18 +35,6 @@ def read_whole_number(text: str | None) -> object:
     if cleaned.isdecimal() and len(cleaned) <= NUMBER_DIGITS_MAX:
         return int(cleaned)
     return cleaned
-
-
-def planner_state(ctx: AppContext, around: date | None = None) -> PlannerState:
-    """The planner over this session's store, with capacity and rhythm from the settings.
-
-    `around` is the day the screen shows: its week (and the days after it) are read from storage.
-    """
-    settings = ctx.settings
-    rhythm = Rhythm.from_texts(settings.bedtime, settings.wake_time, settings.screens_off)
-    return PlannerState(
-        PlannerRepository(ctx.store), settings.daily_capacity_hours, rhythm, around=around
-    )
 
 
 def day_words(ctx: AppContext, day: date) -> str:

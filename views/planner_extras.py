@@ -1,17 +1,14 @@
-"""Smaller planner pieces: the quiet nudge, the pause offer after a task, rhythm and recovery rules."""
+"""Smaller planner pieces: the pause offer after a task, rhythm and recovery rules."""
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import Future
 from typing import Any
 
 import flet as ft
 from babel.dates import get_day_names
 
-from domain.planner.items import AgendaItem
 from domain.planner.recurrence import repeat_of, rule_at_text
 from domain.planner.state import PlannerState
 from views.context import AppContext
@@ -20,93 +17,6 @@ from views.theme import GAP, TOUCH
 from views.widgets import body_text, icon_action
 
 log = logging.getLogger("adempauze.planner")
-NUDGE_CHECK_SECONDS = 20  # a moment is due for ten minutes; a look every 20 s is soon enough
-
-
-class NudgeBar:
-    """A quiet line that appears when a recovery moment comes due while the app is open."""
-
-    def __init__(
-        self, ctx: AppContext, state: PlannerState, on_pause: Callable[[AgendaItem], None]
-    ) -> None:
-        self.ctx, self.state, self.on_pause = ctx, state, on_pause
-        self.moment: AgendaItem | None = None
-        self._task: Future[Any] | None = None
-        self.text = ft.Text("", size=17, no_wrap=False, key="plan-nudge-text")
-        self.root = ft.Container(
-            key="plan-nudge",
-            visible=False,
-            bgcolor=ft.Colors.SECONDARY_CONTAINER,
-            border_radius=12,
-            padding=GAP,
-            content=ft.Column(
-                [
-                    ft.Semantics(live_region=True, content=self.text),
-                    row_of(
-                        ft.FilledButton(
-                            content=ctx.t("plan.nudge.pause"),
-                            icon=ft.Icons.SPA,
-                            key="plan-nudge-pause",
-                            on_click=self._pause,
-                            height=TOUCH,
-                        ),
-                        ft.TextButton(
-                            content=ctx.t("plan.nudge.later"),
-                            key="plan-nudge-later",
-                            on_click=self._later,
-                            height=TOUCH,
-                        ),
-                    ),
-                ],
-                spacing=8,
-            ),
-        )
-
-    def _dismissed(self) -> set[str]:
-        found: set[str] = self.ctx.memory.setdefault("plan.dismissed", set())
-        return found
-
-    def check(self, update: bool = True) -> None:
-        """Show the nudge when a moment is due and not waved away; hide it when none is."""
-        due = self.state.due_moment(self.ctx.now(), tuple(self._dismissed()))
-        if (due.id if due else None) == (self.moment.id if self.moment else None):
-            return
-        self.show(due)
-        if update:
-            self.root.update()
-
-    def show(self, moment: AgendaItem | None) -> None:
-        self.moment = moment
-        self.root.visible = moment is not None
-        self.text.value = self.ctx.t("plan.nudge.text", title=moment.title) if moment else ""
-
-    def watch(self) -> None:
-        """Look again every little while, for as long as the screen is open."""
-        self._task = self.ctx.page.run_task(self._watch)
-        self.ctx.on_leave(self.stop)
-
-    async def _watch(self) -> None:
-        while True:
-            await asyncio.sleep(NUDGE_CHECK_SECONDS)
-            try:
-                self.check()
-            except Exception:  # a failed look must never end the screen; look again next time
-                log.exception("checking for a due recovery moment failed")
-
-    def stop(self) -> None:
-        if self._task is not None:
-            self._task.cancel()
-            self._task = None
-
-    def _pause(self, e: Any = None) -> None:
-        if self.moment is not None:
-            self.on_pause(self.moment)
-
-    def _later(self, e: Any = None) -> None:
-        if self.moment is not None:
-            self._dismissed().add(self.moment.id)
-        self.show(None)
-        self.root.update()
 
 
 def between_offer(

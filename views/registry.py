@@ -1,4 +1,8 @@
-"""Which modules provide screens; each exposes `ROUTES: dict[path, builder]`."""
+"""Which module draws which screen; each screen module exposes `ROUTES: dict[path, builder]`.
+
+The table names modules instead of importing them, so the first screen can be drawn before the
+others are loaded (a cold start imports only the shell and the Pauze screen).
+"""
 
 from __future__ import annotations
 
@@ -11,20 +15,34 @@ from views.context import AppContext
 
 Builder = Callable[[AppContext], ft.Control]
 
-SCREEN_MODULES = (
-    "views.pause",
-    "views.pause_run",
-    "views.walkthrough",
-    "views.selfcheck",
-    "views.planner",
-    "views.boundaries",
-    "views.settings",
-    "views.about",
-    "views.data",
-)
+# path -> module whose ROUTES draws it; a test keeps this equal to the modules' own ROUTES.
+ROUTE_MODULES: dict[str, str] = {
+    "/": "views.pause",
+    "/pause/run": "views.pause_run",
+    "/understand": "views.walkthrough",
+    "/understand/selfcheck": "views.selfcheck",
+    "/plan": "views.planner",
+    "/plan/boundaries": "views.boundaries",
+    "/settings": "views.settings",
+    "/settings/rhythm": "views.settings",
+    "/settings/data": "views.data",
+    "/about": "views.about",
+}
+HOME = "/"
+SCREEN_MODULES = tuple(dict.fromkeys(ROUTE_MODULES.values()))
+
+
+def builder_for(path: str) -> Builder | None:
+    """The builder of the screen at `path` (its module loaded on first use), or None."""
+    module_name = ROUTE_MODULES.get(path)
+    if module_name is None:
+        return None
+    builder: Builder = importlib.import_module(module_name).ROUTES[path]
+    return builder
 
 
 def collect_routes() -> dict[str, Builder]:
+    """Every screen's builder, all modules loaded; refuses a path claimed twice."""
     routes: dict[str, Builder] = {}
     for name in SCREEN_MODULES:
         module = importlib.import_module(name)

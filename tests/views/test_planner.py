@@ -286,9 +286,9 @@ async def test_a_moment_that_comes_due_while_the_screen_is_open_shows_the_nudge(
 ):
     import asyncio
 
-    import views.planner_extras
+    import views.recovery_nudge
 
-    monkeypatch.setattr(views.planner_extras, "NUDGE_CHECK_SECONDS", 0.01)
+    monkeypatch.setattr(views.recovery_nudge, "NUDGE_CHECK_SECONDS", 0.01)
     now = [datetime(2026, 11, 25, 11, 50)]
     app = await open_app(tmp_path / "data", route="/plan", now=lambda: now[0])
     repo(app).save_rule(

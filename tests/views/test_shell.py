@@ -75,7 +75,7 @@ async def test_saved_language_wins_over_the_device(tmp_path):
 
 async def test_access_token_is_required_when_set(tmp_path):
     from storage import Store
-    from views.app import create_app  # noqa: F401  (the harness calls it)
+    from views.entry import create_app  # noqa: F401  (the harness calls it)
 
     store = Store.open(tmp_path)
     from tests import flet_session
@@ -117,3 +117,14 @@ async def test_a_due_recovery_moment_is_nudged_on_other_screens_too(tmp_path):
     app.assert_no_crash()
     await app.close()
     store.close()
+
+
+def test_the_route_table_names_the_module_that_draws_each_screen():
+    import importlib
+
+    from views.registry import ROUTE_MODULES, collect_routes
+
+    routes = collect_routes()
+    assert set(routes) == set(ROUTE_MODULES)
+    for path, module_name in ROUTE_MODULES.items():
+        assert importlib.import_module(module_name).ROUTES[path] is routes[path]
