@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import os
-import secrets
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import flet as ft
 
@@ -29,6 +25,8 @@ from storage import ImportValidationError, StorageError
 from storage.settings_repository import SettingsRepository
 from views import theme
 from views.context import AppContext
+from views.data_preview import count_lines, preview, refusal
+from views.data_transfer import UploadFailed, bytes_of, file_picker
 from views.theme import GAP
 from views.widgets import body_text, card, heading, primary_button, secondary_button, text_button
 
@@ -37,9 +35,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("adempauze.data")
 
-UPLOAD_WAIT_SECONDS = 120
 _STATE = "data.state"
-_PICKER = "data.picker"
 
 
 class YourData:
@@ -121,7 +117,9 @@ def build(ctx: AppContext) -> ft.Control:
         body_text(ctx.t("data.import.body"), size=15),
     ]
     if state.pending is not None:
-        import_controls.append(_preview(ctx, state.pending))
+        import_controls.append(
+            preview(ctx, state.pending, lambda: confirm_import(ctx), lambda: cancel_import(ctx))
+        )
     else:
         import_controls.append(
             secondary_button(
@@ -136,7 +134,7 @@ def build(ctx: AppContext) -> ft.Control:
             ft.Row([ft.ProgressRing(width=24, height=24), body_text(ctx.t("data.import.reading"))])
         )
     if state.problems:
-        import_controls.append(_refusal(ctx, state.problems))
+        import_controls.append(refusal(ctx, state.problems))
     controls.append(card(*import_controls))
     controls.append(
         card(
@@ -153,129 +151,14 @@ def build(ctx: AppContext) -> ft.Control:
     return ft.Container(padding=GAP, content=ft.Column(controls, spacing=GAP))
 
 
-def count_lines(ctx: AppContext, counts: dict[str, int]) -> list[str]:
-    """What a set of data holds, in words: "1.204 pauzes", "your settings", …"""
-    lines = []
-    for name in ("pauses", "agenda_items", "recovery_rules", "boundaries", "selfchecks"):
-        if counts.get(name):
-            lines.append(ctx.t(f"data.count.{name}", n=_number(ctx, counts[name])))
-    for name in ("walkthrough", "settings"):
-        if counts.get(name):
-            lines.append(ctx.t(f"data.count.{name}"))
-    return lines
-
-
-def _number(ctx: AppContext, n: int) -> str:
-    text = f"{n:,}"
-    return text.replace(",", ".") if ctx.lang == "nl" else text
-
-
-def _day(ctx: AppContext, day: date) -> str:
-    return day.strftime("%d-%m-%Y") if ctx.lang == "nl" else day.isoformat()
-
-
-def _preview(ctx: AppContext, checked: CheckedBackup) -> ft.Control:
-    preview = checked.preview
-    lines = [ctx.t("data.preview.made_by", version=preview.app_version)]
-    if preview.exported_at:
-        lines.append(ctx.t("data.preview.made_on", when=preview.exported_at[:10]))
-    if preview.first_day and preview.last_day:
-        lines.append(
-            ctx.t(
-                "data.preview.span",
-                first=_day(ctx, preview.first_day),
-                last=_day(ctx, preview.last_day),
-            )
-        )
-    held = count_lines(ctx, preview.counts) or [ctx.t("data.preview.empty")]
-    return ft.Container(
-        key="data-preview",
-        padding=GAP,
-        border=ft.Border.all(1, ft.Colors.OUTLINE_VARIANT),
-        border_radius=12,
-        content=ft.Column(
-            [
-                heading(ctx.t("data.preview.title"), size=18),
-                *[body_text(line, size=15) for line in lines],
-                *[
-                    ft.Row([ft.Icon(ft.Icons.CHECK, size=18), body_text(line, expand=True)])
-                    for line in held
-                ],
-                body_text(ctx.t("data.preview.replace_note"), size=15),
-                ft.Row(
-                    [
-                        primary_button(
-                            ctx.t("data.preview.replace"),
-                            lambda e: confirm_import(ctx),
-                            key="data-import-confirm",
-                            icon=ft.Icons.RESTORE,
-                            height=theme.TOUCH + 8,
-                        )
-                    ]
-                ),
-                text_button(
-                    ctx.t("data.preview.cancel"),
-                    lambda e: cancel_import(ctx),
-                    key="data-import-cancel",
-                ),
-            ],
-            spacing=GAP // 2,
-        ),
-    )
-
-
-def problem_text(ctx: AppContext, problem: Problem) -> str:
-    """One refusal in words, with its field path: "collections.pauses[3].started_at: …"."""
-    key = problem.key if ctx.translator.has(problem.key) else "data.error.invalid"
-    reason = ctx.t(key, **problem.values)
-    if not problem.path:
-        return reason
-    return ctx.t("data.import.problem", path=problem.path, reason=reason)
-
-
-def _refusal(ctx: AppContext, problems: list[Problem]) -> ft.Control:
-    shown = problems[:5]
-    texts = [problem_text(ctx, p) for p in shown]
-    if len(problems) > len(shown):
-        texts.append(ctx.t("data.import.more"))
-    return ft.Container(
-        key="data-import-refused",
-        padding=GAP,
-        bgcolor=ft.Colors.SECONDARY_CONTAINER,
-        border_radius=12,
-        content=ft.Column(
-            [
-                ft.Row(
-                    [
-                        ft.Icon(ft.Icons.INFO_OUTLINE),
-                        body_text(
-                            ctx.t("data.import.refused"), expand=True, weight=ft.FontWeight.W_600
-                        ),
-                    ]
-                ),
-                *[body_text(text, size=15) for text in texts],
-            ],
-            spacing=GAP // 2,
-        ),
-    )
-
-
 # --- export -----------------------------------------------------------------------------------
-
-
-def _picker(ctx: AppContext) -> ft.FilePicker:
-    """One file picker per session, kept referenced so the page keeps it."""
-    found = ctx.memory.get(_PICKER)
-    if found is None:
-        found = ctx.memory[_PICKER] = ft.FilePicker(on_upload=lambda e: _upload_progress(ctx, e))
-    return found
 
 
 async def export_data(ctx: AppContext) -> None:
     name = backup_file_name(ctx.now())
     try:
         raw = YourData(ctx.store).export_bytes()
-        saved = await _picker(ctx).save_file(
+        saved = await file_picker(ctx).save_file(
             dialog_title=ctx.t("data.export.title"), file_name=name, src_bytes=raw
         )
     except (StorageError, OSError) as exc:
@@ -291,14 +174,10 @@ async def export_data(ctx: AppContext) -> None:
 # --- import -----------------------------------------------------------------------------------
 
 
-class _UploadFailed(Exception):
-    pass
-
-
 async def pick_file(ctx: AppContext) -> None:
     """Let the user choose a file, bring its bytes here, and check it; nothing is written yet."""
     state = _state(ctx)
-    picker = _picker(ctx)
+    picker = file_picker(ctx)
     web = bool(ctx.page.web)
     # On the web the bytes come by upload, not inside the websocket, whose messages are capped
     # below our 20 MB limit; elsewhere the picker hands the bytes or a path directly.
@@ -319,51 +198,14 @@ async def pick_file(ctx: AppContext) -> None:
     state.busy = True
     ctx.refresh()
     try:
-        raw = await _bytes_of(ctx, picker, chosen)
-    except (OSError, _UploadFailed, TimeoutError) as exc:
+        raw = await bytes_of(ctx, picker, chosen)
+    except (OSError, UploadFailed, TimeoutError) as exc:
         state.busy = False
         state.problems = [Problem("", "data.import.upload_failed", {"reason": str(exc) or "-"})]
         ctx.refresh()
         return
     state.busy = False
     receive_file(ctx, raw)
-
-
-async def _bytes_of(ctx: AppContext, picker: ft.FilePicker, chosen: ft.FilePickerFile) -> bytes:
-    if chosen.bytes is not None:
-        return bytes(chosen.bytes)
-    if chosen.path:
-        with open(chosen.path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    folder = os.environ.get("FLET_UPLOAD_DIR")
-    if not folder:
-        raise _UploadFailed("no upload folder")
-    upload_name = f"import-{secrets.token_hex(8)}.json"
-    arrived: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    ctx.memory["data.upload"] = (upload_name, arrived)
-    url = ctx.page.get_upload_url(upload_name, UPLOAD_WAIT_SECONDS)
-    await picker.upload([ft.FilePickerUploadFile(upload_url=url, method="PUT", id=chosen.id)])
-    path = Path(folder) / upload_name
-    try:
-        await asyncio.wait_for(arrived, UPLOAD_WAIT_SECONDS)
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    finally:
-        ctx.memory.pop("data.upload", None)
-        path.unlink(missing_ok=True)
-
-
-def _upload_progress(ctx: AppContext, e: Any) -> None:
-    waiting = ctx.memory.get("data.upload")
-    if not waiting:
-        return
-    _name, arrived = waiting
-    if arrived.done():
-        return
-    if e.error:
-        arrived.set_exception(_UploadFailed(str(e.error)))
-    elif e.progress is not None and e.progress >= 1.0:
-        arrived.set_result(None)
 
 
 def receive_file(ctx: AppContext, raw: bytes) -> None:
