@@ -163,6 +163,15 @@ class WalkthroughView:
         elif step < 0:
             self.go_back()
 
+    def key_pressed(self, e: ft.KeyboardEvent) -> None:
+        """Arrow keys step through the cards on a keyboard, as the swipe does on a phone."""
+        if e.ctrl or e.alt or e.meta or e.shift:
+            return
+        if e.key == "Arrow Right":
+            self.go_next()
+        elif e.key == "Arrow Left":
+            self.go_back()
+
     def toggle_reframe(self) -> None:
         self.state.toggle_reframe()
         self.redraw()
@@ -335,7 +344,11 @@ def build(ctx: AppContext) -> ft.Control:
     state = WalkthroughState.resume(
         walkthrough_for(ctx.lang), repo.load_progress(), SavingRepository(repo)
     )
-    return WalkthroughView(ctx, state).root
+    view = WalkthroughView(ctx, state)
+    page = ctx.page
+    page.on_keyboard_event = view.key_pressed
+    ctx.on_leave(lambda: setattr(page, "on_keyboard_event", None))
+    return view.root
 
 
 ROUTES = {"/understand": build}

@@ -102,7 +102,7 @@ def test_readable_at_360_px_and_double_text(browser, app: AppProcess):
         context.close()
 
 
-def test_mouse_swipe_turns_the_card(browser, app: AppProcess):
+def test_mouse_swipe_and_arrow_keys_turn_the_card(browser, app: AppProcess):
     with open_page(browser, app.url + "/understand") as (page, _):
         title = page.get_by_role("heading", name=FIRST_TITLE)
         expect(title).to_be_attached(timeout=30_000)
@@ -122,6 +122,11 @@ def test_mouse_swipe_turns_the_card(browser, app: AppProcess):
         for x in (100, 160, 220, 280, 320):
             page.mouse.move(x, y)
         page.mouse.up()
+        expect(page.get_by_text("Kaart 1 van 13")).to_be_attached()
+        # on a keyboard the arrow keys do the same
+        page.keyboard.press("ArrowRight")
+        expect(page.get_by_text("Kaart 2 van 13")).to_be_attached()
+        page.keyboard.press("ArrowLeft")
         expect(page.get_by_text("Kaart 1 van 13")).to_be_attached()
 
 

@@ -49,6 +49,31 @@ async def test_next_back_and_labels(tmp_path: Path) -> None:
         await stop(app)
 
 
+async def test_arrow_keys_step_through_the_cards_and_stop_on_leaving(tmp_path: Path) -> None:
+    app = await start(tmp_path)
+    try:
+        page = app.page
+
+        async def press(key: str, **mods: bool) -> None:
+            data = {"key": key, "shift": False, "ctrl": False, "alt": False, "meta": False}
+            await app.session.dispatch_event(page._i, "keyboard_event", {**data, **mods})
+            await app.settle()
+
+        await press("Arrow Right")
+        await press("Arrow Right")
+        assert progress(app) == "3 / 13"
+        await press("Arrow Left")
+        assert progress(app) == "2 / 13"
+        await press("Arrow Right", ctrl=True)  # a shortcut of the browser's, not a step
+        await press("Enter")
+        assert progress(app) == "2 / 13"
+        await app.go("/plan")
+        assert page.on_keyboard_event is None
+        app.assert_no_crash()
+    finally:
+        await stop(app)
+
+
 async def test_english_labels(tmp_path: Path) -> None:
     app = await start(tmp_path, "en")
     try:
