@@ -177,7 +177,9 @@ class PlannerView:
     # --- quick add
 
     def quick_add(self, e: Any = None) -> None:
-        text = self.quick.value or ""
+        # Enter hands over the line as it was at that key, whatever came in after it.
+        submitted = getattr(e, "data", None)
+        text = submitted if isinstance(submitted, str) else self.quick.value or ""
         try:
             parsed = parse_quick_add(text, self.ctx.now())
         except QuickAddError as exc:
