@@ -54,6 +54,8 @@ class RecordingConnection(Connection):
     def _answer(self, control_id: int, call_id: str, name: str, args: Any) -> None:
         assert self.session is not None
         result: Any = None
+        if name == "share_files":
+            result = {"status": "success", "raw": "shared"}
         if name == "get_device_info":
             result = {
                 "browser_name": "chrome",
@@ -178,8 +180,12 @@ async def open_app(
     width: int = 390,
     height: int = 844,
     access_token: str | None = None,
+    web: bool = True,
 ) -> AppHarness:
-    """Start one session of the real app on `store` (or a store opened on `data_dir`)."""
+    """Start one session of the real app on `store` (or a store opened on `data_dir`).
+
+    `web=False` is the app itself on an Android phone (a `flet build apk`), not a browser.
+    """
     from storage import Store
     from views.entry import create_app
 
@@ -194,7 +200,7 @@ async def open_app(
     conn.session = session
     _context_page.set(session.page)
     session.apply_page_patch(
-        {"route": route, "width": width, "height": height, "web": True, "platform": "android"}
+        {"route": route, "width": width, "height": height, "web": web, "platform": "android"}
     )
     msgpack.packb(session.get_page_patch(), default=_encode)
     # No client draws here, so nothing needs to wait for a first paint.

@@ -110,6 +110,19 @@ def build(ctx: AppContext) -> ft.Control:
                     )
                 ]
             ),
+            *(
+                # On a phone the file can go straight to mail, a chat or a cloud folder.
+                [
+                    secondary_button(
+                        ctx.t("data.export.share"),
+                        lambda e: ctx.page.run_task(share_data, ctx),
+                        key="data-share",
+                        icon=ft.Icons.SHARE,
+                    )
+                ]
+                if on_phone(ctx.page)
+                else []
+            ),
         )
     )
     import_controls: list[ft.Control] = [
@@ -169,6 +182,31 @@ async def export_data(ctx: AppContext) -> None:
         ctx.notify(ctx.t("data.export.cancelled"))
         return
     ctx.notify(ctx.t("data.export.done", name=Path(saved).name if saved else name))
+
+
+def on_phone(page: ft.Page) -> bool:
+    """The app itself on Android or iOS (not a phone's browser, which downloads instead)."""
+    return not page.web and page.platform in (ft.PagePlatform.ANDROID, ft.PagePlatform.IOS)
+
+
+async def share_data(ctx: AppContext) -> None:
+    name = backup_file_name(ctx.now())
+    try:
+        raw = YourData(ctx.store).export_bytes()
+        share = ctx.memory.get("data.share")
+        if share is None:
+            # Services are dropped when nothing holds them; the session's memory holds this one.
+            share = ctx.memory["data.share"] = ft.Share()
+        result = await share.share_files(
+            [ft.ShareFile.from_bytes(raw, mime_type="application/json", name=name)],
+            subject=ctx.t("data.export.share.subject"),
+        )
+    except (StorageError, OSError) as exc:
+        log.exception("share failed")
+        ctx.notify(ctx.t("data.failed", reason=str(exc)))
+        return
+    if result.status == ft.ShareResultStatus.DISMISSED:
+        ctx.notify(ctx.t("data.export.cancelled"))
 
 
 # --- import -----------------------------------------------------------------------------------

@@ -290,3 +290,27 @@ def test_export_and_import_through_the_store_round_trip(store):
     data.erase_all()
     data.replace_with(data.check_file(raw))
     assert store.export_document()["collections"] == before
+
+
+async def test_on_a_phone_the_file_can_be_shared_and_in_a_browser_it_downloads(store):
+    seed(store)
+    phone = await open_app(
+        store=store, route="/settings/data", lang="nl", now=lambda: NOW, web=False
+    )
+    assert phone.find("data-share").content == "Delen"
+    await phone.click("data-share")
+    await settle_long(phone)
+    phone.assert_no_crash()
+    calls = [args for name, args in phone.conn.calls if name == "share_files"]
+    assert len(calls) == 1
+    shared = calls[0]["files"][0]
+    data = shared.data if hasattr(shared, "data") else shared["data"]
+    name = shared.name if hasattr(shared, "name") else shared["name"]
+    assert name == "adempauze-2026-11-25.json"
+    expected = json.loads(YourData(store).export_bytes())
+    assert json.loads(data)["collections"] == expected["collections"]
+    await phone.close()
+
+    browser = await open_data(store)
+    assert browser.has("data-export") and not browser.has("data-share")
+    await browser.close()
