@@ -150,7 +150,9 @@ class WalkthroughView:
         self.state.open_chapter(chapter_id, self.ctx.now())
         self.redraw()
 
-    def drag_start(self, e: ft.DragStartEvent) -> None:
+    def drag_down(self, e: ft.DragDownEvent) -> None:
+        # Where the pointer touched, not where the drag was recognised: when the browser merges
+        # a quick drag's moves into one, the recognised start is already at the end.
         self.drag_from = e.local_position.x
 
     def swipe(self, e: ft.DragEndEvent) -> None:
@@ -190,7 +192,7 @@ class WalkthroughView:
             self.chapter_list(),
             ft.GestureDetector(
                 content=self.card_view(state.card),
-                on_horizontal_drag_start=self.drag_start,
+                on_horizontal_drag_down=self.drag_down,
                 on_horizontal_drag_end=self.swipe,
                 drag_interval=50,
                 # Screen readers move with Volgende / Vorige; the swipe's own scroll actions

@@ -102,9 +102,9 @@ async def test_swipe_moves_by_velocity(tmp_path: Path) -> None:
         await app.fire("step-swipe", "horizontal_drag_end", fling(900))  # rightward: back
         assert progress(app) == "1 / 13"
         # a slow mouse drag from x=300 to x=100 also turns the card
-        begin = {"k": "mouse", "l": {"x": 300, "y": 50}, "g": {"x": 300, "y": 150}}
+        begin = {"l": {"x": 300, "y": 50}, "g": {"x": 300, "y": 150}}
         end = {"l": {"x": 100, "y": 50}, "g": {"x": 100, "y": 150}, "v": {"x": 0, "y": 0}, "pv": 0}
-        await app.fire("step-swipe", "horizontal_drag_start", begin)
+        await app.fire("step-swipe", "horizontal_drag_down", begin)
         await app.fire("step-swipe", "horizontal_drag_end", end)
         assert progress(app) == "2 / 13"
         app.assert_no_crash()
