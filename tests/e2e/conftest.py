@@ -6,10 +6,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.browser import CHROMIUM_ARGS, AppProcess, find_chromium
 
 pytestmark = pytest.mark.e2e
+
+# Each expectation still has to come true; on a busy 2-core machine the client can take longer
+# than Playwright's default 5 s to draw after a save, and that is slowness, not a failure.
+expect.set_options(timeout=15_000)
 
 
 # Per module, not per session: Playwright's sync API keeps an event loop running while it is
