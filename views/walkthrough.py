@@ -128,6 +128,9 @@ class WalkthroughView:
         self.ctx = ctx
         self.state = state
         self.drag_from: float | None = None
+        self._steps: ft.Row | None = None
+        self._back: ft.OutlinedButton | None = None
+        self._next: ft.FilledButton | None = None
         self.column = ft.Column(spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.root = ft.Container(
             content=self.column,
@@ -317,28 +320,30 @@ class WalkthroughView:
         )
 
     def step_buttons(self) -> ft.Control:
-        t, state = self.ctx.t, self.state
-        return ft.Row(
-            [
-                ft.OutlinedButton(
-                    content=t("understand.step_back"),
-                    key="step-back",
-                    on_click=self.go_back,
-                    disabled=state.is_first,
-                    expand=True,
-                    style=button_style(padding=STEP_PADDING),
-                ),
-                ft.FilledButton(
-                    content=t("understand.step_next"),
-                    key="step-next",
-                    on_click=self.go_next,
-                    disabled=state.is_last,
-                    expand=True,
-                    style=button_style(padding=STEP_PADDING),
-                ),
-            ],
-            spacing=GAP,
-        )
+        """Vorige / Volgende, made once and only updated: a button drawn anew between a press
+        and its release would lose that tap, and people tap Volgende quickly."""
+        state = self.state
+        if self._steps is None:
+            t = self.ctx.t
+            self._back = ft.OutlinedButton(
+                content=t("understand.step_back"),
+                key="step-back",
+                on_click=self.go_back,
+                expand=True,
+                style=button_style(padding=STEP_PADDING),
+            )
+            self._next = ft.FilledButton(
+                content=t("understand.step_next"),
+                key="step-next",
+                on_click=self.go_next,
+                expand=True,
+                style=button_style(padding=STEP_PADDING),
+            )
+            self._steps = ft.Row([self._back, self._next], spacing=GAP)
+        assert self._back is not None and self._next is not None
+        self._back.disabled = state.is_first
+        self._next.disabled = state.is_last
+        return self._steps
 
 
 def build(ctx: AppContext) -> ft.Control:
