@@ -75,3 +75,17 @@ def test_lock_of_a_killed_process_is_gone(data_dir: Path) -> None:
     holder.stderr.close()
     with Store.open(data_dir) as store:
         assert store.collection("settings").get("s") == {"id": "s", "lang": "en"}
+
+
+def test_a_claimed_folder_is_refused_to_others_before_its_data_is_read(tmp_path):
+    claimed = Store.claim(tmp_path / "data")
+    assert (tmp_path / "data").is_dir()
+    with pytest.raises(StoreLocked):
+        Store.open(tmp_path / "data")
+    with pytest.raises(StoreLocked):
+        Store.claim(tmp_path / "data")
+    store = Store.open(tmp_path / "data", claimed=claimed)
+    store.collection("settings").insert({"id": "s", "language": "nl"})
+    store.close()  # the store owned the claimed lock and let it go
+    with Store.open(tmp_path / "data") as again:
+        assert again.collection("settings").count() == 1
