@@ -79,3 +79,18 @@ def test_a_second_process_on_the_same_data_is_refused(tmp_path):
     again.proc.kill()
     again.proc.wait()
     AppProcess(data_dir=tmp_path / "data").start().stop()
+
+
+def test_data_that_cannot_be_read_is_one_clear_line_and_the_server_stops(tmp_path):
+    from storage import Store
+
+    data = tmp_path / "data"
+    with Store.open(data) as store:
+        store.collection("settings").insert({"id": "s", "language": "nl"})
+    core = next(data.glob("gen-*/core.json"))
+    core.unlink()
+    core.mkdir()  # the settings file is now something no one can read as a file
+    result = run_main("--port", str(free_port()), "--data-dir", str(data))
+    assert result.returncode == 2
+    assert "cannot open your data" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
