@@ -156,8 +156,25 @@ def open_page(
         page.goto(url)
         enable_semantics(page)
         yield page, outside
+    except BaseException:
+        keep_evidence(page)
+        raise
     finally:
         context.close()
+
+
+def keep_evidence(page) -> None:
+    """On a failed journey: what the page showed and its accessibility tree, in artifacts/."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    stem = ARTIFACTS / f"failure-{time.strftime('%H%M%S')}-{os.getpid()}"
+    try:
+        page.screenshot(path=f"{stem}.png", full_page=True)
+        snapshot = page.locator("body").aria_snapshot(timeout=5_000)
+        Path(f"{stem}.txt").write_text(f"{page.url}\n\n{snapshot}\n", encoding="utf-8")
+        # Shown by pytest beside the failure, where a CI log is all there is to read.
+        print(f"page at failure: {page.url}\n{snapshot}", file=sys.stderr)
+    except Exception as exc:  # the evidence is a help, never a second failure
+        print(f"no evidence kept for the failed journey: {exc}", file=sys.stderr)
 
 
 def enable_semantics(page, timeout_ms: int = 60_000) -> None:
@@ -234,6 +251,8 @@ def type_text(page, field, text: str, *, submit: bool = False) -> None:
     """
     from playwright.sync_api import expect
 
+    # Said with the page's accessibility tree when the field is not there at all.
+    expect(field).to_be_editable()
     for _ in range(5):
         field.focus()
         page.keyboard.press("Control+A")
