@@ -259,8 +259,10 @@ def type_text(page, field, text: str, *, submit: bool = False) -> None:
         page.keyboard.type(text)
         # Long enough for Flutter's own editing state to take the keys (or to overwrite them).
         page.wait_for_timeout(250)
-        if field.input_value() == text:
+        # Enter goes wherever the focus is: only into this field, with this text in it.
+        if field.input_value() == text and field.evaluate("e => e === document.activeElement"):
             break
     expect(field).to_have_value(text)
+    expect(field).to_be_focused()
     if submit:
         page.keyboard.press("Enter")
