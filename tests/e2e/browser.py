@@ -168,13 +168,14 @@ def keep_evidence(page) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     stem = ARTIFACTS / f"failure-{time.strftime('%H%M%S')}-{os.getpid()}"
     try:
-        page.screenshot(path=f"{stem}.png", full_page=True)
         snapshot = page.locator("body").aria_snapshot(timeout=5_000)
         Path(f"{stem}.txt").write_text(f"{page.url}\n\n{snapshot}\n", encoding="utf-8")
         # Shown by pytest beside the failure, where a CI log is all there is to read.
         print(f"page at failure: {page.url}\n{snapshot}", file=sys.stderr)
+        # Last: a page that stopped drawing cannot be photographed.
+        page.screenshot(path=f"{stem}.png", full_page=True, timeout=5_000)
     except Exception as exc:  # the evidence is a help, never a second failure
-        print(f"no evidence kept for the failed journey: {exc}", file=sys.stderr)
+        print(f"evidence of the failed journey incomplete: {exc}", file=sys.stderr)
 
 
 def enable_semantics(page, timeout_ms: int = 60_000) -> None:
