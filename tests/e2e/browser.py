@@ -54,6 +54,12 @@ class AppProcess:
     data_dir: Path
     lang: str = "nl"
     extra_args: list[str] = field(default_factory=list)
+    # The web client's renderer. People get Flet's default (skwasm: faster to start, drawn on a
+    # worker thread); journeys use CanvasKit, which draws on the page's own thread. In headless
+    # Chromium on 2 busy cores, skwasm's page and worker threads sometimes spun at 100 % for good
+    # (seen in 3 of 5 full runs, each time in a different journey, the page never drawing again).
+    # The first journey and the cold-start benchmark keep the default renderer.
+    renderer: str | None = "canvaskit"
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
@@ -69,6 +75,9 @@ class AppProcess:
         args += ["--data-dir", str(self.data_dir), "--lang", self.lang, *self.extra_args]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         env.pop("FLET_APP_STORAGE_DATA", None)
+        env.pop("FLET_WEB_RENDERER", None)
+        if self.renderer:
+            env["FLET_WEB_RENDERER"] = self.renderer
         with self.log_path.open("ab") as log:
             self.proc = subprocess.Popen(
                 args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env

@@ -79,6 +79,7 @@ def start_without_lang(data_dir: Path) -> AppProcess:
     args += ["--data-dir", str(data_dir)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     env.pop("FLET_APP_STORAGE_DATA", None)
+    env["FLET_WEB_RENDERER"] = process.renderer or ""
     with process.log_path.open("ab") as log:
         process.proc = subprocess.Popen(
             args, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=env

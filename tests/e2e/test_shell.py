@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.browser import open_page, screenshot
+from tests.e2e.browser import AppProcess, open_page, screenshot
 
 DESTINATIONS = [
     # (tab name, path the URL shows)
@@ -15,6 +16,14 @@ DESTINATIONS = [
     ("Instellingen", "/settings"),
     ("Pauze", "/"),
 ]
+
+
+@pytest.fixture
+def app(tmp_path):
+    """The app with the web renderer people get (the other journeys use CanvasKit)."""
+    process = AppProcess(data_dir=tmp_path / "data", renderer=None).start()
+    yield process
+    process.stop()
 
 
 def test_opens_on_pause_and_reaches_every_destination(browser, app):
