@@ -128,9 +128,18 @@ class WalkthroughView:
         self.ctx = ctx
         self.state = state
         self.drag_from: float | None = None
-        self._steps: ft.Row | None = None
-        self._back: ft.OutlinedButton | None = None
-        self._next: ft.FilledButton | None = None
+        # Vorige / Volgende are made once and only updated: a button drawn anew between a press
+        # and its release would lose that tap, and people tap Volgende quickly.
+        t, style = ctx.t, button_style(padding=STEP_PADDING)
+        self._back = ft.OutlinedButton(
+            content=t("understand.step_back"), key="step-back", on_click=self.go_back,
+            expand=True, style=style,
+        )  # fmt: skip
+        self._next = ft.FilledButton(
+            content=t("understand.step_next"), key="step-next", on_click=self.go_next,
+            expand=True, style=style,
+        )  # fmt: skip
+        self._steps = ft.Row([self._back, self._next], spacing=GAP)
         self.column = ft.Column(spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
         self.root = ft.Container(
             content=self.column,
@@ -320,29 +329,8 @@ class WalkthroughView:
         )
 
     def step_buttons(self) -> ft.Control:
-        """Vorige / Volgende, made once and only updated: a button drawn anew between a press
-        and its release would lose that tap, and people tap Volgende quickly."""
-        state = self.state
-        if self._steps is None:
-            t = self.ctx.t
-            self._back = ft.OutlinedButton(
-                content=t("understand.step_back"),
-                key="step-back",
-                on_click=self.go_back,
-                expand=True,
-                style=button_style(padding=STEP_PADDING),
-            )
-            self._next = ft.FilledButton(
-                content=t("understand.step_next"),
-                key="step-next",
-                on_click=self.go_next,
-                expand=True,
-                style=button_style(padding=STEP_PADDING),
-            )
-            self._steps = ft.Row([self._back, self._next], spacing=GAP)
-        assert self._back is not None and self._next is not None
-        self._back.disabled = state.is_first
-        self._next.disabled = state.is_last
+        self._back.disabled = self.state.is_first
+        self._next.disabled = self.state.is_last
         return self._steps
 
 
