@@ -134,7 +134,7 @@ def print_access(url: str, local_url: str | None) -> None:
 
 def prepare_uploads() -> str:
     """A private folder for imported files on their way in, and a key that signs upload links."""
-    from domain.backup_size import MAX_BYTES
+    from domain.settings.backup_size import MAX_BYTES
 
     folder = tempfile.mkdtemp(prefix="adempauze-import-")
     os.environ["FLET_UPLOAD_DIR"] = folder
@@ -201,8 +201,8 @@ def warm_up_screens() -> None:
 
     import flet as ft
 
-    from views import entry, theme
-    from views.registry import HOME, ROUTE_MODULES, SCREEN_MODULES
+    from views.shell import entry, theme
+    from views.shell.routes import HOME, ROUTE_MODULES, SCREEN_MODULES
 
     def load(modules: tuple[str, ...]) -> None:
         for module in modules:
@@ -214,16 +214,16 @@ def warm_up_screens() -> None:
 
     # The shell draws the recovery nudge (planner modules) on the first screen too.
     first = (
-        "views.widgets",
-        "views.app",
-        "views.recovery_nudge",
+        "views.shell.widgets",
+        "views.shell.app",
+        "views.plan.nudge",
         ROUTE_MODULES[HOME],
     )
     load(first)
     theme.build_theme(dark=False)
     entry.FIRST_SCREEN_SENT.wait(timeout=60)
     time.sleep(1.0)
-    load(("views.history", *(m for m in SCREEN_MODULES if m not in first)))
+    load(("views.pause.history", *(m for m in SCREEN_MODULES if m not in first)))
 
 
 def _names_used_by(modules: tuple[str, ...]) -> set[str]:
@@ -274,7 +274,7 @@ def run(args: argparse.Namespace) -> None:
     import flet as ft
 
     from storage import StorageError, Store, StoreLocked
-    from views.entry import create_app
+    from views.shell.entry import create_app
 
     try:
         claimed = Store.claim(data_dir)

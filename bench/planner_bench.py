@@ -32,19 +32,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from domain.planner.boundaries import (  # noqa: E402
+from domain.plan.boundaries import (  # noqa: E402
     DAY_CHECKS,
     Boundary,
     Violation,
     check_free_evenings,
     new_boundary,
 )
-from domain.planner.items import AREAS, ENERGIES, AgendaItem, new_item, sort_key  # noqa: E402
-from domain.planner.load import capacity_minutes, day_load, lightest_day  # noqa: E402
-from domain.planner.overview import Agenda  # noqa: E402
-from domain.planner.recurrence import RecoveryRule, moment_id, new_rule, parsed_rule  # noqa: E402
-from domain.planner.rhythm import Rhythm  # noqa: E402
-from domain.planner.times import monday_of, week_days  # noqa: E402
+from domain.plan.items import AREAS, ENERGIES, AgendaItem, new_item, sort_key  # noqa: E402
+from domain.plan.load import capacity_minutes, day_load, lightest_day  # noqa: E402
+from domain.plan.overview import Agenda  # noqa: E402
+from domain.plan.recurrence import RecoveryRule, moment_id, new_rule, parsed_rule  # noqa: E402
+from domain.plan.rhythm import Rhythm  # noqa: E402
+from domain.plan.times import monday_of, week_days  # noqa: E402
 
 FIRST_DAY = date(2022, 1, 3)
 LAST_DAY = date(2026, 12, 31)
@@ -218,7 +218,7 @@ def time_storage(items, rules, boundaries, runs: int) -> None:
     """Reading from a real store: everything, next to the window the week screen needs."""
     import tempfile
 
-    from domain.planner.state import window_around
+    from domain.plan.state import window_around
     from storage import Store
     from storage.planner_repository import PlannerRepository
 

@@ -37,13 +37,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from domain.backup import FORMAT_NAME, with_app_version  # noqa: E402
-from domain.pauses import KIND_IDS  # noqa: E402
-from domain.planner.boundaries import new_boundary  # noqa: E402
-from domain.planner.items import AREAS, ENERGIES, new_item  # noqa: E402
-from domain.planner.recurrence import new_rule  # noqa: E402
-from domain.selfcheck import ITEMS  # noqa: E402
-from domain.settings import Settings  # noqa: E402
+from domain.pause.kinds import KIND_IDS  # noqa: E402
+from domain.plan.boundaries import new_boundary  # noqa: E402
+from domain.plan.items import AREAS, ENERGIES, new_item  # noqa: E402
+from domain.plan.recurrence import new_rule  # noqa: E402
+from domain.settings.backup import FORMAT_NAME, with_app_version  # noqa: E402
+from domain.settings.preferences import Settings  # noqa: E402
+from domain.understand.selfcheck import ITEMS  # noqa: E402
 
 NOW = datetime(2026, 11, 25, 9, 0)
 FIRST_DAY = date(2021, 11, 26)
@@ -231,7 +231,7 @@ def timed_runs(fn: Callable[[], Any], runs: int) -> list[float]:
 
 def bench_backup(data_dir: Path, runs: int) -> tuple[list[float], list[float], int]:
     from storage import Store
-    from views.data import YourData
+    from views.settings.data import YourData
 
     with Store.open(data_dir) as store:
         data = YourData(store)

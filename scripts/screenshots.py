@@ -17,10 +17,10 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from domain.pause_record import PauseRecord  # noqa: E402
-from domain.planner.boundaries import new_boundary  # noqa: E402
-from domain.planner.items import new_item  # noqa: E402
-from domain.planner.recurrence import new_rule  # noqa: E402
+from domain.pause.record import PauseRecord  # noqa: E402
+from domain.plan.boundaries import new_boundary  # noqa: E402
+from domain.plan.items import new_item  # noqa: E402
+from domain.plan.recurrence import new_rule  # noqa: E402
 from storage import Store  # noqa: E402
 from storage.pause_repository import PauseRepository  # noqa: E402
 from storage.planner_repository import PlannerRepository  # noqa: E402

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from domain.history import first_day_shown, months_between
-from domain.pause_record import PauseRecord
+from domain.pause.history import first_day_shown, months_between
+from domain.pause.record import PauseRecord
 
 if TYPE_CHECKING:
     from storage import Store

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from domain.planner.boundaries import Boundary, InvalidBoundary
-from domain.planner.items import AgendaItem, InvalidItem
-from domain.planner.recurrence import InvalidRule, RecoveryRule
+from domain.plan.boundaries import Boundary, InvalidBoundary
+from domain.plan.items import AgendaItem, InvalidItem
+from domain.plan.recurrence import InvalidRule, RecoveryRule
 
 if TYPE_CHECKING:
     from storage import Store

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from domain.settings import Settings
+from domain.settings.preferences import Settings
 
 if TYPE_CHECKING:
     from storage import Store

@@ -6,8 +6,8 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from domain.selfcheck import SelfCheckResult
-from domain.walkthrough import PROGRESS_ID, WalkthroughProgress
+from domain.understand.selfcheck import SelfCheckResult
+from domain.understand.walkthrough import PROGRESS_ID, WalkthroughProgress
 
 if TYPE_CHECKING:
     from storage import Store

@@ -187,7 +187,7 @@ async def open_app(
     `web=False` is the app itself on an Android phone (a `flet build apk`), not a browser.
     """
     from storage import Store
-    from views.entry import create_app
+    from views.shell.entry import create_app
 
     if store is None:
         assert data_dir is not None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.backup import APP_VERSION
+from domain.settings.backup import APP_VERSION
 
 ROOT = Path(__file__).resolve().parents[1]
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from domain.history import (
+from domain.pause.history import (
     first_day_shown,
     last_weeks,
     months_between,
@@ -20,15 +20,15 @@ from domain.history import (
     this_week,
     week_start,
 )
-from domain.pause_record import PauseRecord
-from domain.pause_session import PauseSession
-from domain.pauses import CATALOGUE
-from domain.planner.boundaries import check_week, new_boundary
-from domain.planner.items import AgendaItem, new_item
-from domain.planner.load import day_load
-from domain.planner.overview import Agenda
-from domain.planner.quickadd import parse_quick_add
-from domain.planner.recurrence import (
+from domain.pause.kinds import CATALOGUE
+from domain.pause.record import PauseRecord
+from domain.pause.session import PauseSession
+from domain.plan.boundaries import check_week, new_boundary
+from domain.plan.items import AgendaItem, new_item
+from domain.plan.load import day_load
+from domain.plan.overview import Agenda
+from domain.plan.quickadd import parse_quick_add
+from domain.plan.recurrence import (
     RecoveryRule,
     due_moment,
     expand_rules,
@@ -36,9 +36,9 @@ from domain.planner.recurrence import (
     moment_state,
     new_rule,
 )
-from domain.planner.rhythm import Rhythm, rhythm_flags
-from domain.planner.state import PlannerState
-from domain.planner.times import monday_of, week_days
+from domain.plan.rhythm import Rhythm, rhythm_flags
+from domain.plan.state import PlannerState
+from domain.plan.times import monday_of, week_days
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 WED = date(2026, 11, 25)

@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from domain.access import TOKEN_FILE
-from domain.planner.items import new_item
+from domain.plan.items import new_item
 from storage import Store
 from storage.planner_repository import PlannerRepository
 from tests.e2e.browser import AppProcess, open_page, screenshot

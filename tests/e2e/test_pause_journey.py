@@ -7,7 +7,7 @@ import time
 
 from playwright.sync_api import expect
 
-from domain.pause_record import PauseRecord
+from domain.pause.record import PauseRecord
 from storage import Store
 from storage.pause_repository import PauseRepository
 from tests.e2e.browser import enable_semantics, free_port, open_page, screenshot

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-from domain.backup import MAX_BYTES
+from domain.settings.backup import MAX_BYTES
 from storage import Store
 from storage.settings_repository import SettingsRepository
 from tests.e2e.browser import ARTIFACTS, ROOT, AppProcess, open_page, screenshot, type_text

@@ -6,8 +6,8 @@ import threading
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from domain.pause_record import PauseRecord
-from domain.planner.items import new_item
+from domain.pause.record import PauseRecord
+from domain.plan.items import new_item
 from storage import Store
 from storage.pause_repository import PauseRepository
 from storage.planner_repository import PlannerRepository

@@ -4,7 +4,7 @@ from datetime import datetime
 
 import pytest
 
-from domain.pause_record import PauseRecord
+from domain.pause.record import PauseRecord
 from storage import Store
 from storage.pause_repository import PauseRepository
 

@@ -6,11 +6,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from domain.planner.boundaries import new_boundary
-from domain.planner.items import new_item
-from domain.planner.recurrence import new_rule
-from domain.planner.rhythm import Rhythm
-from domain.planner.state import NeedsConfirm, PlannerState
+from domain.plan.boundaries import new_boundary
+from domain.plan.items import new_item
+from domain.plan.recurrence import new_rule
+from domain.plan.rhythm import Rhythm
+from domain.plan.state import NeedsConfirm, PlannerState
 from storage import Store
 from storage.planner_repository import PlannerRepository
 

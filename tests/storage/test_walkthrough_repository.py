@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from domain.selfcheck import SelfCheckError, SelfCheckResult
-from domain.walkthrough import WalkthroughProgress
+from domain.understand.selfcheck import SelfCheckError, SelfCheckResult
+from domain.understand.walkthrough import WalkthroughProgress
 from storage import Store
 from storage.walkthrough_repository import WalkthroughRepository
 

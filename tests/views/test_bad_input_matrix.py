@@ -20,8 +20,8 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from domain.backup import FORMAT_NAME, MAX_BYTES, with_app_version
-from domain.planner.items import new_item
+from domain.plan.items import new_item
+from domain.settings.backup import FORMAT_NAME, MAX_BYTES, with_app_version
 from storage import Store
 from storage.planner_repository import PlannerRepository
 from tests.flet_session import AppHarness, RecordingConnection, open_app

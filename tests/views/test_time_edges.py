@@ -11,9 +11,9 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from domain.pause_record import PauseRecord
-from domain.planner.items import new_item
-from domain.planner.recurrence import new_rule
+from domain.pause.record import PauseRecord
+from domain.plan.items import new_item
+from domain.plan.recurrence import new_rule
 from storage import Store
 from storage.pause_repository import PauseRepository
 from storage.planner_repository import PlannerRepository

@@ -1,6 +1,0 @@
-"""The largest backup file the app reads: checked before anything else, and by the upload server.
-
-Kept apart from domain.backup so the server can be told the limit without loading the checks.
-"""
-
-MAX_BYTES = 20 * 1024 * 1024

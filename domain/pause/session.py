@@ -1,0 +1,145 @@
+"""A running pause: start, pause, resume, stop, finish and rate, timed by a clock passed in."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Protocol
+
+from domain.pause.kinds import PauseKind
+from domain.pause.record import PauseRecord, new_pause_id
+from domain.pause.schedule import Phase, phase_index_at, schedule_phases
+
+READY = "ready"
+RUNNING = "running"
+PAUSED = "paused"
+STOPPED = "stopped"
+FINISHED = "finished"
+
+
+class PauseSaver(Protocol):
+    def save(self, record: PauseRecord) -> None: ...
+
+
+class PauseSession:
+    """The state of one pause. `clock` returns monotonic seconds, so a DST jump changes nothing."""
+
+    def __init__(
+        self,
+        kind: PauseKind,
+        seconds: int,
+        clock: Callable[[], float],
+        saver: PauseSaver | None = None,
+        pause_id: str | None = None,
+    ) -> None:
+        self.kind = kind
+        self.planned_seconds = seconds
+        self.phases: list[Phase] = schedule_phases(kind.pattern, seconds)
+        self.status = READY
+        self.record: PauseRecord | None = None
+        self._clock = clock
+        self._saver = saver
+        self._id = pause_id or new_pause_id()
+        self._started_at: datetime | None = None
+        self._banked = 0.0  # seconds run before the latest resume
+        self._resumed_at = 0.0
+
+    @property
+    def is_over(self) -> bool:
+        return self.status in (STOPPED, FINISHED)
+
+    def start(self, started_at: datetime) -> bool:
+        """Begin the pause; `started_at` is the local wall time kept in the history."""
+        if self.status != READY:
+            return False
+        self._started_at = started_at
+        self._resumed_at = self._clock()
+        self.status = RUNNING
+        return True
+
+    def pause(self) -> bool:
+        if self.status != RUNNING:
+            return False
+        self._banked = self.elapsed()
+        self.status = PAUSED
+        return True
+
+    def resume(self) -> bool:
+        if self.status != PAUSED:
+            return False
+        self._resumed_at = self._clock()
+        self.status = RUNNING
+        return True
+
+    def elapsed(self) -> float:
+        """Seconds of pause so far, paused time left out, never beyond the planned length."""
+        if self.status == RUNNING:
+            # A clock that steps back must not make time run backwards.
+            running = self._banked + max(0.0, self._clock() - self._resumed_at)
+        else:
+            running = self._banked
+        return min(running, float(self.planned_seconds))
+
+    def remaining(self) -> float:
+        return self.planned_seconds - self.elapsed()
+
+    def current_phase(self) -> Phase | None:
+        index = self.current_index()
+        return None if index is None else self.phases[index]
+
+    def current_index(self) -> int | None:
+        return phase_index_at(self.phases, self.elapsed())
+
+    def seconds_to_next_phase(self) -> float:
+        """How long until the next phase starts (or the pause ends) while running."""
+        phase = self.current_phase()
+        if phase is None:
+            return 0.0
+        return max(0.0, phase.end - self.elapsed())
+
+    def stop(self) -> PauseRecord | None:
+        """End early; the seconds taken so far are kept, the pause is saved as not completed."""
+        if self.status not in (RUNNING, PAUSED):
+            return None
+        self._banked = self.elapsed()
+        self.status = STOPPED
+        return self._keep(completed=False, actual=int(self._banked))
+
+    def finish(self) -> PauseRecord | None:
+        """End at the planned length; saved as completed."""
+        if self.status not in (RUNNING, PAUSED):
+            return None
+        self._banked = float(self.planned_seconds)
+        self.status = FINISHED
+        return self._keep(completed=True, actual=self.planned_seconds)
+
+    def finish_if_due(self) -> PauseRecord | None:
+        """Finish when the planned time has run out; what the running loop calls after a sleep."""
+        if self.status == RUNNING and self.elapsed() >= self.planned_seconds:
+            return self.finish()
+        return None
+
+    def rate(self, rating: int | None) -> PauseRecord | None:
+        """Add how tense the user feels now (0-10), or None to skip; saved with the pause."""
+        if self.record is None:
+            return None
+        self.record = self.record.with_rating(rating)
+        self._save()
+        return self.record
+
+    def _keep(self, completed: bool, actual: int) -> PauseRecord:
+        assert self._started_at is not None
+        self.record = PauseRecord(
+            id=self._id,
+            kind=self.kind.id,
+            started_at=self._started_at,
+            planned_seconds=self.planned_seconds,
+            actual_seconds=actual,
+            completed=completed,
+        )
+        self._save()
+        return self.record
+
+    def _save(self) -> None:
+        if self._saver is not None and self.record is not None:
+            self._saver.save(self.record)

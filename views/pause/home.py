@@ -1,0 +1,207 @@
+"""Pauze: the home screen, topped by the one-tap pause, then the catalogue, own rhythm, history."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import Any
+
+import flet as ft
+
+from domain.pause.kinds import CATALOGUE, CUSTOM, PauseKind, fit_seconds, kind_for, validate_custom
+from domain.pause.kinds import parse_custom as parse_custom_pattern
+from views.pause.run import session_services
+from views.shell.context import AppContext
+from views.shell.theme import BIG_TOUCH, GAP, TOUCH
+from views.shell.widgets import body_text, card, heading, primary_button
+
+log = logging.getLogger("adempauze.pause")
+
+CUSTOM_FIELDS = ("inhale", "hold_in", "exhale", "hold_out", "total")
+CUSTOM_DEFAULTS = {"inhale": "4", "hold_in": "2", "exhale": "6", "hold_out": "0", "total": "120"}
+
+
+def length_words(ctx: AppContext, seconds: int) -> str:
+    if seconds % 60 == 0:
+        return ctx.t("pause.length.minutes", n=seconds // 60)
+    return ctx.t("pause.length.seconds", n=seconds)
+
+
+def start_now(ctx: AppContext, kind: str | None = None, seconds: int | None = None) -> None:
+    """Open the running pause straight away."""
+    # The screen is about to be replaced: diffing it once more after the tap would only delay
+    # the guide (the whole catalogue and history would be compared for nothing).
+    ft.context.disable_auto_update()
+    ctx.start_pause(kind, seconds)
+
+
+def build(ctx: AppContext) -> ft.Control:
+    _learn_system_reduce_motion(ctx)
+    # Registered with the client now, so the tap on Pauze nu carries no extra messages.
+    session_services(ctx)
+    settings = ctx.settings
+    default = kind_for(settings.default_pause_kind, ctx.memory.get("pause.custom"))
+    default_seconds = fit_seconds(default, settings.default_pause_seconds)
+    top: list[ft.Control] = [
+        ft.Row(
+            [
+                primary_button(
+                    ctx.t("pause.now"),
+                    lambda e: start_now(ctx),
+                    key="pause-now",
+                    icon=ft.Icons.SPA,
+                    height=BIG_TOUCH,
+                )
+            ]
+        ),
+        body_text(
+            ctx.t(
+                "pause.now.hint",
+                kind=ctx.t(f"pause.kind.{default.id}.name"),
+                length=length_words(ctx, default_seconds),
+            ),
+            size=15,
+        ),
+    ]
+    column = ft.Column(top, spacing=GAP)
+
+    def rest() -> list[ft.Control]:
+        # Loaded with the lower half: the chart library is not needed to show Pauze nu.
+        from views.pause.history import history_section
+
+        return [
+            history_section(ctx),
+            heading(ctx.t("pause.catalogue.title"), size=22),
+            *[_kind_card(ctx, kind) for kind in CATALOGUE.values()],
+            CustomForm(ctx).root,
+        ]
+
+    if ctx.memory.get("pause.home_drawn"):
+        column.controls += rest()
+    else:
+        # The first screen of a session: Pauze nu goes out on its own, the history chart and
+        # the catalogue follow a moment later. Sent at once, the web client lays them all out
+        # before the button can be tapped (cold start 1.5x a bare Flet app; 1.3x this way).
+        ctx.memory["pause.home_drawn"] = True
+
+        async def fill() -> None:
+            await asyncio.sleep(ctx.first_paint_delay)
+            if ctx.path != "/" or column.page is None:
+                return
+            column.controls += rest()
+            column.update()
+
+        ctx.page.run_task(fill)
+    return ft.Container(padding=GAP, content=column)
+
+
+def _kind_card(ctx: AppContext, kind: PauseKind) -> ft.Control:
+    name = ctx.t(f"pause.kind.{kind.id}.name")
+    # Each length is its own start button: choosing how long is the same tap as starting.
+    starts: list[ft.Control] = [
+        ft.OutlinedButton(
+            content=ft.Text(
+                length_words(ctx, seconds),
+                size=16,
+                semantics_label=ctx.t(
+                    "pause.catalogue.start", kind=name, length=length_words(ctx, seconds)
+                ),
+            ),
+            icon=ft.Icons.PLAY_ARROW,
+            key=f"pause-start-{kind.id}-{seconds}",
+            on_click=lambda e, k=kind.id, s=seconds: ctx.start_pause(k, s),
+            height=TOUCH,
+        )
+        for seconds in kind.durations
+    ]
+    return card(
+        ft.Text(name, size=20, weight=ft.FontWeight.W_600),
+        body_text(ctx.t(f"pause.kind.{kind.id}.desc"), size=16),
+        ft.Row(starts, wrap=True, spacing=8, run_spacing=8),
+    )
+
+
+class CustomForm:
+    """The user's own in / hold / out / hold pattern, with a calm note beside each field."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        values = ctx.memory.get("pause.custom_values", CUSTOM_DEFAULTS)
+        self.fields = {
+            name: ft.TextField(
+                label=ctx.t(f"pause.custom.{name}"),
+                value=str(values.get(name, CUSTOM_DEFAULTS[name])),
+                keyboard_type=ft.KeyboardType.NUMBER,
+                key=f"pause-custom-{name}",
+                text_size=18,
+            )
+            for name in CUSTOM_FIELDS
+        }
+        self.notes = {
+            name: ft.Text(
+                "",
+                visible=False,
+                size=15,
+                color=ft.Colors.ON_SURFACE_VARIANT,
+                key=f"pause-custom-{name}-note",
+            )
+            for name in CUSTOM_FIELDS
+        }
+        rows: list[ft.Control] = []
+        for name in CUSTOM_FIELDS:
+            rows += [self.fields[name], self.notes[name]]
+        self.root = card(
+            ft.Text(ctx.t("pause.custom.title"), size=20, weight=ft.FontWeight.W_600),
+            body_text(ctx.t("pause.kind.custom.desc"), size=16),
+            *rows,
+            ft.Row(
+                [
+                    primary_button(
+                        ctx.t("pause.custom.start"),
+                        self.start,
+                        key="pause-custom-start",
+                        icon=ft.Icons.PLAY_ARROW,
+                        height=TOUCH + 8,
+                    )
+                ]
+            ),
+        )
+
+    def values(self) -> dict[str, Any]:
+        return {name: (field.value or "").strip() for name, field in self.fields.items()}
+
+    def start(self, e: Any = None) -> None:
+        values = self.values()
+        self.ctx.memory["pause.custom_values"] = values
+        errors = validate_custom(values)
+        for name, note in self.notes.items():
+            note.value = self.ctx.t(errors[name]) if name in errors else ""
+            note.visible = name in errors
+        if errors:
+            self.root.update()
+            return
+        custom = parse_custom_pattern(values)
+        self.ctx.memory["pause.custom"] = custom
+        start_now(self.ctx, CUSTOM, custom.total)
+
+
+def _learn_system_reduce_motion(ctx: AppContext) -> None:
+    """Ask the device once per session whether it prefers less motion; the guide honours it."""
+    if "pause.system_reduce_motion" in ctx.memory:
+        return
+    ctx.memory["pause.system_reduce_motion"] = False
+
+    async def ask() -> None:
+        try:
+            # Kept in the session's memory: a dropped service costs one more message to the client.
+            service = ctx.memory["pause.semantics_service"] = ft.SemanticsService()
+            features = await service.get_accessibility_features()
+            wants_less = bool(features.reduce_motion or features.disable_animations)
+            ctx.memory["pause.system_reduce_motion"] = wants_less
+        except Exception:
+            log.info("accessibility features unavailable", exc_info=True)
+
+    ctx.page.run_task(ask)
+
+
+ROUTES = {"/": build}

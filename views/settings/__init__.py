@@ -1,0 +1,3 @@
+"""Instellingen: language, look, pauses, rhythm, your data, and what the app is.
+
+Screens: `preferences` (`/settings`, `/settings/rhythm`), `data` (`/settings/data`), `about` (`/about`)."""

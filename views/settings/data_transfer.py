@@ -1,0 +1,71 @@
+"""Moving a backup file between the person's device and the app: the picker and the upload.
+
+On the web the bytes come by upload, not inside the websocket, whose messages are capped below
+the 20 MB limit; elsewhere the picker hands over the bytes or a path.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+import flet as ft
+
+from domain.settings.backup_size import MAX_BYTES
+from views.shell.context import AppContext
+
+UPLOAD_WAIT_SECONDS = 120
+_PICKER = "data.picker"
+
+
+def file_picker(ctx: AppContext) -> ft.FilePicker:
+    """One file picker per session, kept referenced so the page keeps it."""
+    found = ctx.memory.get(_PICKER)
+    if found is None:
+        found = ctx.memory[_PICKER] = ft.FilePicker(on_upload=lambda e: _upload_progress(ctx, e))
+    return found
+
+
+class UploadFailed(Exception):
+    """The file did not arrive (the upload failed or was refused)."""
+
+
+async def bytes_of(ctx: AppContext, picker: ft.FilePicker, chosen: ft.FilePickerFile) -> bytes:
+    """The chosen file's bytes (at most one past the limit): handed over, read, or uploaded."""
+    if chosen.bytes is not None:
+        return bytes(chosen.bytes)
+    if chosen.path:
+        with open(chosen.path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    folder = os.environ.get("FLET_UPLOAD_DIR")
+    if not folder:
+        raise UploadFailed("no upload folder")
+    upload_name = f"import-{secrets.token_hex(8)}.json"
+    arrived: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+    ctx.memory["data.upload"] = (upload_name, arrived)
+    url = ctx.page.get_upload_url(upload_name, UPLOAD_WAIT_SECONDS)
+    await picker.upload([ft.FilePickerUploadFile(upload_url=url, method="PUT", id=chosen.id)])
+    path = Path(folder) / upload_name
+    try:
+        await asyncio.wait_for(arrived, UPLOAD_WAIT_SECONDS)
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    finally:
+        ctx.memory.pop("data.upload", None)
+        path.unlink(missing_ok=True)
+
+
+def _upload_progress(ctx: AppContext, e: Any) -> None:
+    waiting = ctx.memory.get("data.upload")
+    if not waiting:
+        return
+    _name, arrived = waiting
+    if arrived.done():
+        return
+    if e.error:
+        arrived.set_exception(UploadFailed(str(e.error)))
+    elif e.progress is not None and e.progress >= 1.0:
+        arrived.set_result(None)

@@ -1,0 +1,3 @@
+"""The shell: the app frame every screen sits in (navigation, routes, theme, shared widgets).
+
+Modules: `app` (AppShell), `routes` (the one route table), `entry` (Flet entry point), `context`, `services`, `theme`, `widgets`."""

@@ -1,0 +1,55 @@
+"""The Flet entry point, light to import: the server listens before the screens are loaded.
+
+The shell and its screens are imported by a warm-up thread in main.py while the browser loads
+the client, so by the time the first session starts they are ready.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import flet as ft
+
+    from storage import Store
+
+# Set once the first session's first screen has gone out to its client; main.py waits for it
+# before loading the other screens.
+FIRST_SCREEN_SENT = threading.Event()
+
+
+def create_app(
+    store: Store | Future[Store],
+    *,
+    lang_flag: str | None = None,
+    now: Callable[[], datetime] = datetime.now,
+    access_token: str | None = None,
+    first_paint_delay: float = 0.5,
+) -> Callable[[ft.Page], Any]:
+    """One shell per session, all sharing the process's single store.
+
+    `store` may still be opening (a Future): sessions wait for it, so the server can answer the
+    browser while the data is read. With `access_token`, a session must open with
+    `?token=<it>` or it sees only "no access".
+    """
+
+    async def main(page: ft.Page) -> None:
+        from views.shell.app import AppShell
+
+        opened = await asyncio.wrap_future(store) if isinstance(store, Future) else store
+        await AppShell(
+            page,
+            opened,
+            lang_flag=lang_flag,
+            now=now,
+            access_token=access_token,
+            first_paint_delay=first_paint_delay,
+        ).start()
+        FIRST_SCREEN_SENT.set()
+
+    return main
