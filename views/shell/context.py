@@ -5,16 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import parse_qs, urlsplit
 
 import flet as ft
 
 from domain.i18n import Translator
 from domain.settings.preferences import Settings
+from views.shell.services import Services
 
 if TYPE_CHECKING:
     from storage import Store
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -47,8 +50,24 @@ class AppContext:
     first_paint_delay: float = 0.5
     # Screens may keep short-lived state here between rebuilds (keyed by their own prefix).
     memory: dict[str, Any] = field(default_factory=dict)
+    # The session's Flet services, one of each, held so Flet does not drop them.
+    services: Services = field(default_factory=Services)
+    # Each feature's screen state, one typed object per class for the session (see `state`).
+    _states: dict[type, object] = field(default_factory=dict, repr=False)
     # Called once when the user leaves the current screen or the session ends (stop timers here).
     leave_callbacks: list[Callable[[], Any]] = field(default_factory=list)
+
+    def state(self, kind: type[T], make: Callable[[], T]) -> T:
+        """The session's one `kind` state object, made by `make()` the first time it is asked for.
+
+        Screens are rebuilt often; what must outlive a rebuild (a form's draft, a choice on the
+        screen) lives in a typed state object kept here, never in the controls.
+        """
+        found = self._states.get(kind)
+        if found is None:
+            found = self._states[kind] = make()
+        assert isinstance(found, kind)
+        return found
 
     @property
     def lang(self) -> str:
