@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from domain.numbers import parse_whole_number
+
 # What a step asks of the body; the view turns it into circle motion and haptics.
 BREATH_IN = "in"
 BREATH_OUT = "out"
@@ -151,7 +153,7 @@ def validate_custom(values: dict[str, object]) -> dict[str, str]:
     errors: dict[str, str] = {}
     numbers: dict[str, int] = {}
     for field in ("inhale", "hold_in", "exhale", "hold_out", "total"):
-        number = _as_int(values.get(field))
+        number = parse_whole_number(values.get(field))
         if number is None:
             errors[field] = "pause.custom.error.number"
         else:
@@ -174,7 +176,10 @@ def parse_custom(values: dict[str, object]) -> CustomPattern:
     if errors:
         raise ValueError(", ".join(sorted(errors)))
     return CustomPattern(
-        **{field: int(_as_int(values[field]) or 0) for field in CustomPattern.__annotations__}
+        **{
+            field: int(parse_whole_number(values[field]) or 0)
+            for field in CustomPattern.__annotations__
+        }
     )
 
 
@@ -204,18 +209,3 @@ def fit_seconds(kind: PauseKind, seconds: int | None) -> int:
     if kind.id == CUSTOM:
         return min(max(seconds, CUSTOM_TOTAL_MIN), CUSTOM_TOTAL_MAX)
     return min(kind.durations, key=lambda choice: (abs(choice - seconds), choice))
-
-
-def _as_int(value: object) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, str):
-        text = value.strip()
-        digits = text[1:] if text.startswith("-") else text
-        # isdecimal, not isdigit: "²" is a digit to Python but not a number to int();
-        # six digits are far beyond any pause and keep absurd input from becoming work.
-        if digits.isascii() and digits.isdecimal() and len(digits) <= 6:
-            return int(text)
-    return None

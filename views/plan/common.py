@@ -9,8 +9,8 @@ from typing import Any
 
 import flet as ft
 from babel.dates import format_date
-from babel.numbers import format_decimal
 
+from domain.numbers import format_hours, parse_whole_number
 from domain.plan.boundaries import Boundary, Violation
 from domain.plan.ics import export_ics
 from domain.plan.state import PlannerState
@@ -21,20 +21,10 @@ from views.shell.theme import TOUCH
 log = logging.getLogger("adempauze.planner")
 
 
-# Longer than any count or duration the planner takes, short enough for int() to read at once.
-NUMBER_DIGITS_MAX = 6
-
-
 def read_whole_number(text: str | None) -> object:
-    """A typed whole number as an int; anything else goes on as text, to be refused kindly.
-
-    `isdecimal` (not `isdigit`): "²" is a digit that int() cannot read, and a run of thousands of
-    digits is past what int() converts, so both are handed on as text.
-    """
-    cleaned = (text or "").strip()
-    if cleaned.isdecimal() and len(cleaned) <= NUMBER_DIGITS_MAX:
-        return int(cleaned)
-    return cleaned
+    """A typed whole number as an int; anything else goes on as text, to be refused kindly."""
+    number = parse_whole_number(text or "")
+    return (text or "").strip() if number is None else number
 
 
 def day_words(ctx: AppContext, day: date) -> str:
@@ -49,7 +39,7 @@ def short_day(ctx: AppContext, day: date) -> str:
 
 def hours_words(ctx: AppContext, minutes: float) -> str:
     """Minutes as hours with at most one decimal, in the user's language ("3,5" / "3.5")."""
-    return format_decimal(round(minutes / 60, 1), format="#,##0.#", locale=ctx.lang)
+    return format_hours(minutes / 60, ctx.lang)
 
 
 def duration_words(ctx: AppContext, minutes: int) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 import flet as ft
 
+from domain.numbers import format_hours
 from domain.settings.preferences import PAUSE_KINDS, PAUSE_LENGTHS, SettingsError
 from views.shell.context import AppContext
 from views.shell.theme import GAP, TOUCH
@@ -228,11 +229,6 @@ def parse_hours(text: object) -> object:
         return float(text.strip().replace(",", "."))
     except ValueError:
         return text
-
-
-def format_hours(hours: float, lang: str) -> str:
-    text = f"{hours:g}"
-    return text.replace(".", ",") if lang == "nl" else text
 
 
 def _text_field(
