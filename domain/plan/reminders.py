@@ -1,0 +1,188 @@
+"""When to remind: recovery moments turned into reminders that keep to the user's boundaries.
+
+One plan serves both the in-app nudge and a phone's scheduled notifications. Times are naive
+local wall-clock times, like the rest of the planner; `in_zone` makes them zone-aware for the
+operating system. Everything here is pure: the clock and the inputs are passed in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
+
+from domain.plan.items import AgendaItem
+from domain.plan.rhythm import Rhythm
+from domain.plan.times import minute_of_day
+
+PLAN_DAYS = 7
+SNOOZE = timedelta(minutes=10)
+# A reminder that falls inside an agenda item waits until it ends, plus this breather.
+AFTER_ITEM = timedelta(minutes=5)
+# ... but not for ever: past this, the moment is gone and no reminder is sent for it.
+WAIT_AT_MOST = timedelta(minutes=60)
+# A reminder stays "due" (the nudge shows) this long after its time.
+DUE_FOR = timedelta(minutes=10)
+DEFAULT_PER_DAY = 6
+ALL_DAYS = (0, 1, 2, 3, 4, 5, 6)
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderWindow:
+    """When reminders may come: active hours on active days, outside the sleep window.
+
+    `start`/`end` None mean the rhythm's wake time and screens-off time.
+    """
+
+    start: time | None = None
+    end: time | None = None
+    days: tuple[int, ...] = ALL_DAYS
+    per_day: int = DEFAULT_PER_DAY
+
+
+@dataclass(frozen=True, slots=True)
+class ReminderChoices:
+    """What the user said about single moments: snoozed once (moment id → when), not today."""
+
+    snoozed: Mapping[str, datetime] = field(default_factory=dict)
+    skipped: frozenset[str] = frozenset()
+
+    def snooze(self, moment_id: str, now: datetime) -> ReminderChoices:
+        """**Later**: once per moment, ten minutes from now; a second Later changes nothing."""
+        if moment_id in self.snoozed:
+            return self
+        return ReminderChoices({**self.snoozed, moment_id: now + SNOOZE}, self.skipped)
+
+    def skip(self, moment_id: str) -> ReminderChoices:
+        """**Niet vandaag** for this one moment."""
+        return ReminderChoices(self.snoozed, self.skipped | {moment_id})
+
+
+@dataclass(frozen=True, slots=True)
+class Reminder:
+    """One reminder: the moment it is for, and when to show it (naive local time)."""
+
+    moment_id: str
+    title: str
+    at: datetime
+    minutes: int
+
+    @property
+    def route(self) -> str:
+        """Where a tap on it leads: straight into a pause of the moment's length."""
+        return f"/pause/run?seconds={self.minutes * 60}&from=reminder"
+
+
+def _minute(at: datetime) -> int:
+    return at.hour * 60 + at.minute
+
+
+def in_sleep(at: datetime, rhythm: Rhythm) -> bool:
+    """Whether a moment lies in the night's sleep window (bedtime to wake time)."""
+    bed, wake, now = minute_of_day(rhythm.bedtime), minute_of_day(rhythm.wake), _minute(at)
+    if bed == wake:
+        return False
+    if bed > wake:  # to bed in the evening, up the next morning
+        return now >= bed or now < wake
+    return bed <= now < wake  # bedtime after midnight
+
+
+def in_active_hours(at: datetime, window: ReminderWindow, rhythm: Rhythm) -> bool:
+    """Whether `at` is inside the active hours of an active day.
+
+    Active hours that run past midnight (say 09:00 to 01:00) belong to the day they start on.
+    """
+    start = minute_of_day(window.start or rhythm.wake)
+    end = minute_of_day(window.end or rhythm.screens_off)
+    now = _minute(at)
+    if start < end:
+        return at.weekday() in window.days and start <= now < end
+    if start == end:  # the whole day
+        return at.weekday() in window.days
+    if now >= start:
+        return at.weekday() in window.days
+    return now < end and (at - timedelta(days=1)).weekday() in window.days
+
+
+def _busy_spans(items: Iterable[AgendaItem]) -> list[tuple[datetime, datetime]]:
+    spans = []
+    for item in items:
+        if item.kind == "recovery" or item.done:
+            continue
+        begins, ends = item.starts_at, item.ends_at
+        if begins is not None and ends is not None and ends > begins:
+            spans.append((begins, ends))
+    return sorted(spans)
+
+
+def after_busy(at: datetime, spans: Sequence[tuple[datetime, datetime]]) -> datetime:
+    """`at`, or when the agenda items it falls inside have ended (+5 min), chained."""
+    moved = True
+    while moved:
+        moved = False
+        for begins, ends in spans:
+            if begins <= at < ends:
+                at, moved = ends + AFTER_ITEM, True
+    return at
+
+
+def plan_reminders(
+    moments: Iterable[AgendaItem],
+    agenda: Iterable[AgendaItem],
+    rhythm: Rhythm,
+    window: ReminderWindow,
+    choices: ReminderChoices,
+    now: datetime,
+    days: int = PLAN_DAYS,
+) -> list[Reminder]:
+    """The reminders from `now` over the next `days` days, in time order.
+
+    Per moment (taken and skipped ones get none): its time, or its snooze; moved past any agenda
+    item it falls in (dropped when that takes longer than an hour); kept only inside active
+    hours and outside the sleep window; then at most `window.per_day` a day, the first ones.
+    A reminder whose time has just passed stays in the plan while it is due (10 minutes).
+    """
+    horizon = now + timedelta(days=days)
+    spans = _busy_spans(agenda)
+    planned: list[Reminder] = []
+    for moment in moments:
+        begins = moment.starts_at
+        if moment.kind != "recovery" or moment.done or begins is None:
+            continue
+        if moment.id in choices.skipped:
+            continue
+        at = choices.snoozed.get(moment.id, begins)
+        at = after_busy(at, spans)
+        if at - max(begins, choices.snoozed.get(moment.id, begins)) > WAIT_AT_MOST:
+            continue
+        if at + DUE_FOR <= now or at >= horizon:
+            continue
+        if in_sleep(at, rhythm) or not in_active_hours(at, window, rhythm):
+            continue
+        planned.append(Reminder(moment.id, moment.title, at, moment.minutes))
+    planned.sort(key=lambda r: (r.at, r.moment_id))
+    per_day: dict[date, int] = {}
+    kept = []
+    for reminder in planned:
+        count = per_day.get(reminder.at.date(), 0)
+        if count < window.per_day:
+            per_day[reminder.at.date()] = count + 1
+            kept.append(reminder)
+    return kept
+
+
+def due_reminder(plan: Sequence[Reminder], now: datetime) -> Reminder | None:
+    """The reminder to show now in the app, if any: its time has come and is not 10 min past."""
+    due = [r for r in plan if r.at <= now < r.at + DUE_FOR]
+    return due[0] if due else None
+
+
+def in_zone(at: datetime, zone: tzinfo) -> datetime:
+    """A planned wall-clock time as an aware time in the device's zone, for the OS scheduler.
+
+    A time that does not exist (the hour skipped when summer time starts) moves forward by the
+    gap; a time that happens twice (the hour repeated in autumn) is taken the first time.
+    """
+    aware = at.replace(tzinfo=zone, fold=0)
+    # Round-tripping through UTC normalises a wall-clock time that falls in a gap.
+    return aware.astimezone(UTC).astimezone(zone)
