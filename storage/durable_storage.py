@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 from typing import Any
 
@@ -28,11 +27,11 @@ def read_file(path: str) -> Tables:
 class DurableJSONStorage(Storage):
     """The single owner of one JSON file, with its tables kept in memory.
 
-    The file is parsed once, at open; reads never touch the disk again. The store saves each
+    TinyDB's own JSONStorage is not used: it rewrites its file in place (a kill or a full disk
+    leaves it unloadable) and re-reads and re-parses the whole file at every operation. Here the
+    file is parsed once, at open, and reads never touch the disk again. The store saves each
     change in its journal first and then edits these tables, and `save()` writes the whole file
-    atomically when the journal is folded. `write()` is TinyDB's way in (through its Table API):
-    it writes at once, and if that fails it reloads the file, because TinyDB edits the tables
-    in place before it calls write() and memory must never hold what is not saved anywhere.
+    atomically when the journal is folded.
     """
 
     def __init__(self, path: str, data: Tables | None = None) -> None:
@@ -45,14 +44,12 @@ class DurableJSONStorage(Storage):
         return self._data
 
     def write(self, data: dict[str, dict[str, Any]]) -> None:
-        try:
-            write_atomic(self.path, encode(data))
-        except BaseException:
-            self._data = None
-            with contextlib.suppress(Exception):
-                self._data = read_file(self.path)
-            raise
-        self._data = data
+        # TinyDB's Storage base class requires write(); only its Table API calls it, which the
+        # store never uses and never hands out. A change made that way would skip the journal
+        # (and TinyDB edits the tables in memory before it calls this), so it is refused.
+        raise NotImplementedError(
+            "data files change through the store's journal, not TinyDB tables"
+        )
 
     def save(self) -> None:
         """Write the tables in memory to the file: temp file, fsync, rename, folder fsync."""

@@ -5,8 +5,10 @@ from __future__ import annotations
 import os
 
 import pytest
+from tinydb import TinyDB
 
 from storage import DuplicateIdError, StorageError, Store
+from storage.durable_storage import DurableJSONStorage
 from tests.storage.forking import run_forked
 from tests.storage.helpers import pause
 
@@ -168,3 +170,10 @@ def test_a_closed_store_refuses_everything(data_dir) -> None:
     for call in [lambda: col.insert({}), lambda: col.all(), lambda: store.export_document()]:
         with pytest.raises(StorageError, match="closed"):
             call()
+
+
+def test_tinydb_table_writes_cannot_skip_the_journal(tmp_path) -> None:
+    db = TinyDB(str(tmp_path / "core.json"), {"settings": {}}, storage=DurableJSONStorage)
+    with pytest.raises(NotImplementedError, match="journal"):
+        db.table("settings").insert({"id": "s"})
+    assert not (tmp_path / "core.json").exists()

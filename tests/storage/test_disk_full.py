@@ -110,7 +110,7 @@ def test_a_fold_that_hits_a_full_disk_loses_nothing(data_dir: Path) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, resource.RLIM_INFINITY))
         store.collection("pauses").insert(pause("2026-11-03", id="late"))  # a journal line: fits
         try:
-            store._fold()  # rewriting November does not fit
+            store._memory.fold()  # rewriting November does not fit
         except StorageFullError as exc:
             outcome = f"StorageFullError: {exc}"
         else:

@@ -30,7 +30,7 @@ from typing import Any
 
 import pytest
 
-import storage.store as store_module
+import storage.memory as memory_module
 from storage import Store
 from storage.generations import generations, read_current
 from storage.migrations import Migration
@@ -208,7 +208,7 @@ def _kill_child(
             if slow:
                 _slow_down_fsync()
             if seed % 3 == 0:  # fold every few changes, so kills land inside folds too
-                store_module.FOLD_EVERY = 4
+                memory_module.FOLD_EVERY = 4
             target(data_dir, write_fd, seed)
         except BaseException:
             os.write(write_fd, ("error " + json.dumps(traceback.format_exc()) + "\n").encode())

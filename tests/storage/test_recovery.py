@@ -174,7 +174,8 @@ def test_a_fold_cut_short_during_a_month_move_is_settled_by_the_journal(data_dir
     def child() -> None:
         store = Store.open(data_dir)
         store.collection("pauses").put(pause("2026-11-01", id="p", note="moved"))
-        store._storage("pauses-2026-11.json").save()  # the fold got this far: two copies on disk
+        # The fold got this far: the record is in both month files on disk.
+        store._memory.storage("pauses-2026-11.json").save()
         os._exit(0)
 
     run_forked(child)
