@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from babel.numbers import format_decimal
-
 # Longer than any count or duration the app takes, short enough for int() to read at once.
 DIGITS_MAX = 6
 
@@ -30,4 +28,7 @@ def parse_whole_number(value: object) -> int | None:
 
 def format_hours(hours: float, lang: str) -> str:
     """Hours with at most one decimal, as the language writes them: "1,5" / "1.5", "6"."""
+    # Imported here: Babel is off the Pauze screen's cold-start path, which parses numbers only.
+    from babel.numbers import format_decimal
+
     return format_decimal(round(hours, 1), format="#,##0.#", locale=lang)

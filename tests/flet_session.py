@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import flet as ft
 import msgpack
@@ -21,6 +21,9 @@ from flet.messaging.connection import Connection
 from flet.messaging.protocol import Message, MessageAction, configure_encode_object_for_msgpack
 from flet.messaging.session import Session
 from flet.pubsub.pubsub_hub import PubSubHub
+
+if TYPE_CHECKING:
+    from views.shell.context import AppContext
 
 _encode = configure_encode_object_for_msgpack(BaseControl)
 
@@ -75,13 +78,20 @@ class RecordingConnection(Connection):
 class AppHarness:
     """One user's session of the real app: find controls by key or text, tap, type, read."""
 
-    def __init__(self, session: Session, conn: RecordingConnection) -> None:
+    def __init__(self, session: Session, conn: RecordingConnection, shell: Any = None) -> None:
         self.session = session
         self.conn = conn
+        self.shell = shell
 
     @property
     def page(self) -> ft.Page:
         return self.session.page
+
+    @property
+    def ctx(self) -> AppContext:
+        """The session's context, for a test that hands a screen's state a clock to turn."""
+        assert self.shell is not None and self.shell.ctx is not None, "no session context"
+        return self.shell.ctx
 
     # --- finding ----------------------------------------------------------------------------
 
@@ -204,10 +214,10 @@ async def open_app(
     )
     msgpack.packb(session.get_page_patch(), default=_encode)
     # No client draws here, so nothing needs to wait for a first paint.
-    await create_app(
+    shell = await create_app(
         store, lang_flag=lang, now=now, access_token=access_token, first_paint_delay=0
     )(session.page)
-    harness = AppHarness(session, conn)
+    harness = AppHarness(session, conn, shell)
     await harness.settle()
     harness.store = store  # type: ignore[attr-defined]
     return harness

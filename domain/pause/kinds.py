@@ -1,7 +1,8 @@
-"""The pause catalogue: kinds of micro-pause, their breathing patterns and allowed lengths."""
+"""The pause catalogue: kinds of micro-pause, their breathing patterns, lengths and length words."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from domain.numbers import parse_whole_number
@@ -148,7 +149,7 @@ class CustomPattern:
     total: int
 
 
-def validate_custom(values: dict[str, object]) -> dict[str, str]:
+def validate_custom(values: Mapping[str, object]) -> dict[str, str]:
     """Check raw custom-pattern values; return a message key per field that is not right."""
     errors: dict[str, str] = {}
     numbers: dict[str, int] = {}
@@ -170,7 +171,7 @@ def validate_custom(values: dict[str, object]) -> dict[str, str]:
     return errors
 
 
-def parse_custom(values: dict[str, object]) -> CustomPattern:
+def parse_custom(values: Mapping[str, object]) -> CustomPattern:
     """Turn valid raw values into a CustomPattern; ValueError names the fields that are not."""
     errors = validate_custom(values)
     if errors:
@@ -209,3 +210,10 @@ def fit_seconds(kind: PauseKind, seconds: int | None) -> int:
     if kind.id == CUSTOM:
         return min(max(seconds, CUSTOM_TOTAL_MIN), CUSTOM_TOTAL_MAX)
     return min(kind.durations, key=lambda choice: (abs(choice - seconds), choice))
+
+
+def length_words(t: Callable[..., str], seconds: int) -> str:
+    """A pause length as the user reads it ('2 min', '45 s'), in the language of `t`."""
+    if seconds % 60 == 0:
+        return t("pause.length.minutes", n=seconds // 60)
+    return t("pause.length.seconds", n=seconds)

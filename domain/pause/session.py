@@ -48,6 +48,8 @@ class PauseSession:
     def is_over(self) -> bool:
         return self.status in (STOPPED, FINISHED)
 
+    # start, pause and resume read alike (check the status, note the time, move on) on purpose:
+    # each keeps a different part of the clock, and a table of moves would hide which.
     def start(self, started_at: datetime) -> bool:
         """Begin the pause; `started_at` is the local wall time kept in the history."""
         if self.status != READY:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import Any
 
+from domain.plan.invalid import InvalidFields
 from domain.plan.items import AgendaItem, sort_key
 from domain.plan.times import evening_limit_minutes, format_hhmm, monday_of, parse_hhmm
 
@@ -41,12 +42,9 @@ EVENING_START = time(18, 0)
 TEXT_MAX = 200
 
 
-class InvalidBoundary(ValueError):
-    """A boundary that cannot be stored; `errors` maps field name to message key."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
+# Shaped like items.py's InvalidItem and AgendaItem on purpose: each planner thing is built alike.
+class InvalidBoundary(InvalidFields):
+    """A boundary that cannot be stored."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,26 +152,23 @@ def _active_items(items: Iterable[AgendaItem]) -> list[AgendaItem]:
     return [item for item in items if item.kind != "recovery"]
 
 
-def check_no_work_after(boundary: Boundary, items: Sequence[AgendaItem]) -> tuple[str, ...]:
-    """Work items that are still going on after the boundary's time."""
+def _still_going_after(boundary: Boundary, items: Iterable[AgendaItem]) -> tuple[str, ...]:
+    """The items that end later than the boundary's time (an early-morning time counts as night)."""
     assert boundary.time is not None
     limit = evening_limit_minutes(boundary.time)
     return tuple(
-        item.id
-        for item in items
-        if item.area == "work" and item.end_minute is not None and item.end_minute > limit
+        item.id for item in items if item.end_minute is not None and item.end_minute > limit
     )
+
+
+def check_no_work_after(boundary: Boundary, items: Sequence[AgendaItem]) -> tuple[str, ...]:
+    """Work items that are still going on after the boundary's time."""
+    return _still_going_after(boundary, (item for item in items if item.area == "work"))
 
 
 def check_screens_off_after(boundary: Boundary, items: Sequence[AgendaItem]) -> tuple[str, ...]:
     """On-screen items still going on after screens should be off."""
-    assert boundary.time is not None
-    limit = evening_limit_minutes(boundary.time)
-    return tuple(
-        item.id
-        for item in items
-        if item.on_screen and item.end_minute is not None and item.end_minute > limit
-    )
+    return _still_going_after(boundary, (item for item in items if item.on_screen))
 
 
 def evening_items(items: Iterable[AgendaItem]) -> list[AgendaItem]:

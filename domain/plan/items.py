@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
+from domain.plan.invalid import InvalidFields
 from domain.plan.times import (
     date_in_range,
     format_hhmm,
@@ -25,12 +26,8 @@ MINUTES_MAX = 12 * 60
 DEFAULT_MINUTES = 30
 
 
-class InvalidItem(ValueError):
-    """An item that cannot be stored; `errors` maps field name to message key."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
+class InvalidItem(InvalidFields):
+    """An item that cannot be stored."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,6 +179,7 @@ def validate_item(
     return errors
 
 
+# The same keywords as validate_item, spelled out in both so a misspelt one fails at the call.
 def new_item(
     *,
     title: object,

@@ -122,6 +122,7 @@ class QuickAddError(ValueError):
 class QuickAdd:
     """What a line of text asks for."""
 
+    # An item's fields before it is one (no id, nothing done, not yet checked): kept apart.
     title: str
     day: date
     start: time | None

@@ -11,6 +11,7 @@ from typing import Any
 
 from dateutil.rrule import DAILY, WEEKLY, rrule, rrulestr, weekday
 
+from domain.plan.invalid import InvalidFields
 from domain.plan.items import MINUTES_MAX, MINUTES_MIN, AgendaItem, clean_title, title_error
 from domain.plan.times import date_in_range, format_hhmm, parse_hhmm
 
@@ -18,12 +19,8 @@ REPEATS = ("daily", "weekdays", "days")
 DUE_WINDOW = timedelta(minutes=10)
 
 
-class InvalidRule(ValueError):
-    """A rule that cannot be stored; `errors` maps field name to message key."""
-
-    def __init__(self, errors: dict[str, str]) -> None:
-        super().__init__(", ".join(f"{k}: {v}" for k, v in errors.items()))
-        self.errors = errors
+class InvalidRule(InvalidFields):
+    """A rule that cannot be stored."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from domain.plan.boundaries import Boundary, Violation, check_new_item
+from domain.plan.ics import export_ics
 from domain.plan.items import AgendaItem, move_item, shorten_item
 from domain.plan.load import (
     LOOKAHEAD_DAYS,
@@ -131,6 +132,10 @@ class PlannerState:
         by_day = self.agenda.items_on_days([yesterday, today])
         return due_moment(by_day[yesterday] + by_day[today], now, dismissed)
 
+    def as_ics(self, now: datetime) -> bytes:
+        """The whole agenda, every stored day, with the repeating moments: an .ics calendar."""
+        return export_ics(self.repo.items(), self.rules, now)
+
     # --- verbs
 
     def add_item(self, item: AgendaItem) -> AgendaItem:
@@ -138,8 +143,6 @@ class PlannerState:
         self.repo.save_item(item)
         self.reload()
         return item
-
-    update_item = add_item
 
     def delete_item(self, item_id: str) -> AgendaItem | None:
         """Remove an item; returns it so the user can undo."""
@@ -181,6 +184,15 @@ class PlannerState:
         changed = mark_taken(item) if done else replace(item, done=False)
         self.add_item(changed)
         return changed
+
+    def take_moment(self, moment: AgendaItem) -> str | None:
+        """Remember a recovery moment as taken; returns the pause kind its rule asks for, if any."""
+        rule = next((r for r in self.rules if r.id == moment.recovery_rule_id), None)
+        self.set_done(moment)
+        return rule.pause_kind if rule else None
+
+    # Boundaries and rules: each verb saves, then reads storage again, so what the screen shows
+    # next is what was stored. Alike in shape, kept apart so each says what it changes.
 
     def add_boundary(self, boundary: Boundary) -> None:
         """Store a new or changed boundary."""

@@ -4,27 +4,16 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any
 
 import flet as ft
 
-from domain.pause.kinds import CATALOGUE, CUSTOM, PauseKind, fit_seconds, kind_for, validate_custom
-from domain.pause.kinds import parse_custom as parse_custom_pattern
-from views.pause.run import session_services
+from domain.pause.kinds import CATALOGUE, CUSTOM, PauseKind, fit_seconds, length_words
+from views.pause.state import CUSTOM_FIELDS, PauseScreen, pause_screen
 from views.shell.context import AppContext
 from views.shell.theme import BIG_TOUCH, GAP, TOUCH
 from views.shell.widgets import body_text, card, heading, primary_button
 
 log = logging.getLogger("adempauze.pause")
-
-CUSTOM_FIELDS = ("inhale", "hold_in", "exhale", "hold_out", "total")
-CUSTOM_DEFAULTS = {"inhale": "4", "hold_in": "2", "exhale": "6", "hold_out": "0", "total": "120"}
-
-
-def length_words(ctx: AppContext, seconds: int) -> str:
-    if seconds % 60 == 0:
-        return ctx.t("pause.length.minutes", n=seconds // 60)
-    return ctx.t("pause.length.seconds", n=seconds)
 
 
 def start_now(ctx: AppContext, kind: str | None = None, seconds: int | None = None) -> None:
@@ -36,11 +25,13 @@ def start_now(ctx: AppContext, kind: str | None = None, seconds: int | None = No
 
 
 def build(ctx: AppContext) -> ft.Control:
-    _learn_system_reduce_motion(ctx)
-    # Registered with the client now, so the tap on Pauze nu carries no extra messages.
-    session_services(ctx)
+    state = pause_screen(ctx)
+    _learn_system_reduce_motion(ctx, state)
+    # Made (and so registered with the client) now, so the tap on Pauze nu carries no extra
+    # messages; the running pause takes these same two from the session.
+    _ = (ctx.services.haptics, ctx.services.wakelock)
     settings = ctx.settings
-    default = kind_for(settings.default_pause_kind, ctx.memory.get("pause.custom"))
+    default = state.kind(settings.default_pause_kind)
     default_seconds = fit_seconds(default, settings.default_pause_seconds)
     top: list[ft.Control] = [
         ft.Row(
@@ -58,7 +49,7 @@ def build(ctx: AppContext) -> ft.Control:
             ctx.t(
                 "pause.now.hint",
                 kind=ctx.t(f"pause.kind.{default.id}.name"),
-                length=length_words(ctx, default_seconds),
+                length=length_words(ctx.t, default_seconds),
             ),
             size=15,
         ),
@@ -73,16 +64,15 @@ def build(ctx: AppContext) -> ft.Control:
             history_section(ctx),
             heading(ctx.t("pause.catalogue.title"), size=22),
             *[_kind_card(ctx, kind) for kind in CATALOGUE.values()],
-            CustomForm(ctx).root,
+            CustomForm(ctx, state).root,
         ]
 
-    if ctx.memory.get("pause.home_drawn"):
+    if state.note_home_drawn():
         column.controls += rest()
     else:
         # The first screen of a session: Pauze nu goes out on its own, the history chart and
         # the catalogue follow a moment later. Sent at once, the web client lays them all out
         # before the button can be tapped (cold start 1.5x a bare Flet app; 1.3x this way).
-        ctx.memory["pause.home_drawn"] = True
 
         async def fill() -> None:
             await asyncio.sleep(ctx.first_paint_delay)
@@ -101,10 +91,10 @@ def _kind_card(ctx: AppContext, kind: PauseKind) -> ft.Control:
     starts: list[ft.Control] = [
         ft.OutlinedButton(
             content=ft.Text(
-                length_words(ctx, seconds),
+                length_words(ctx.t, seconds),
                 size=16,
                 semantics_label=ctx.t(
-                    "pause.catalogue.start", kind=name, length=length_words(ctx, seconds)
+                    "pause.catalogue.start", kind=name, length=length_words(ctx.t, seconds)
                 ),
             ),
             icon=ft.Icons.PLAY_ARROW,
@@ -124,13 +114,12 @@ def _kind_card(ctx: AppContext, kind: PauseKind) -> ft.Control:
 class CustomForm:
     """The user's own in / hold / out / hold pattern, with a calm note beside each field."""
 
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-        values = ctx.memory.get("pause.custom_values", CUSTOM_DEFAULTS)
+    def __init__(self, ctx: AppContext, state: PauseScreen) -> None:
+        self.ctx, self.state = ctx, state
         self.fields = {
             name: ft.TextField(
                 label=ctx.t(f"pause.custom.{name}"),
-                value=str(values.get(name, CUSTOM_DEFAULTS[name])),
+                value=state.custom_values[name],
                 keyboard_type=ft.KeyboardType.NUMBER,
                 key=f"pause-custom-{name}",
                 text_size=18,
@@ -167,41 +156,32 @@ class CustomForm:
             ),
         )
 
-    def values(self) -> dict[str, Any]:
+    def values(self) -> dict[str, str]:
         return {name: (field.value or "").strip() for name, field in self.fields.items()}
 
-    def start(self, e: Any = None) -> None:
-        values = self.values()
-        self.ctx.memory["pause.custom_values"] = values
-        errors = validate_custom(values)
+    def start(self, e: ft.Event[ft.Button]) -> None:
+        errors = self.state.choose_custom(self.values())
         for name, note in self.notes.items():
             note.value = self.ctx.t(errors[name]) if name in errors else ""
             note.visible = name in errors
-        if errors:
+        if errors or self.state.custom is None:
             self.root.update()
             return
-        custom = parse_custom_pattern(values)
-        self.ctx.memory["pause.custom"] = custom
-        start_now(self.ctx, CUSTOM, custom.total)
+        start_now(self.ctx, CUSTOM, self.state.custom.total)
 
 
-def _learn_system_reduce_motion(ctx: AppContext) -> None:
+def _learn_system_reduce_motion(ctx: AppContext, state: PauseScreen) -> None:
     """Ask the device once per session whether it prefers less motion; the guide honours it."""
-    if "pause.system_reduce_motion" in ctx.memory:
+    if not state.start_asking_system():
         return
-    ctx.memory["pause.system_reduce_motion"] = False
 
     async def ask() -> None:
         try:
-            # Kept in the session's memory: a dropped service costs one more message to the client.
-            service = ctx.memory["pause.semantics_service"] = ft.SemanticsService()
-            features = await service.get_accessibility_features()
-            wants_less = bool(features.reduce_motion or features.disable_animations)
-            ctx.memory["pause.system_reduce_motion"] = wants_less
+            features = await ctx.services.semantics.get_accessibility_features()
+            state.note_system_reduce_motion(
+                bool(features.reduce_motion or features.disable_animations)
+            )
         except Exception:
             log.info("accessibility features unavailable", exc_info=True)
 
     ctx.page.run_task(ask)
-
-
-ROUTES = {"/": build}

@@ -1,3 +1,6 @@
 """Plannen: a lighter agenda with a daily capacity, boundaries, recovery moments and "not today".
 
-Screens: `agenda` (`/plan`, today and the week), `boundaries` (`/plan/boundaries`); `nudge` is the recovery-moment bar the shell shows everywhere."""
+Screens: `agenda` (`/plan`, today and the week) and `boundaries` (`/plan/boundaries`); `state`
+holds what they remember between rebuilds; `nudge` is the recovery-moment bar the shell shows
+everywhere. The other modules are the pieces these screens are drawn from.
+"""

@@ -2,98 +2,20 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from typing import Any
 
 import flet as ft
 
-from domain.plan.boundaries import (
-    TEMPLATE_DEFAULTS,
-    TEMPLATES,
-    Boundary,
-    InvalidBoundary,
-    new_boundary,
-)
+from domain.plan.boundaries import TEMPLATES, Boundary
 from domain.plan.saying_no import saying_no_keys
-from domain.plan.times import format_hhmm
-from views.plan.common import (
-    boundary_words,
-    field_note,
-    read_whole_number,
-    row_of,
-    wide_button,
-)
-from views.plan.nudge import planner_state
+from views.plan.boundary_form import BoundaryForm
+from views.plan.controls import wide_button
+from views.plan.state import plan_screen, planner_state
+from views.plan.words import boundary_words
 from views.shell.context import AppContext
 from views.shell.theme import GAP, TOUCH
 from views.shell.widgets import body_text, card, heading, icon_action
-
-log = logging.getLogger("adempauze.boundaries")
-FORM = "plan.b.form"
-
-
-class BoundaryForm:
-    """Add or edit one boundary: a time, a number or the user's own words, as the kind needs."""
-
-    def __init__(self, view: BoundariesView, kind: str, existing: Boundary | None) -> None:
-        t = view.ctx.t
-        self.view, self.kind, self.existing = view, kind, existing
-        defaults = TEMPLATE_DEFAULTS[kind]
-        needs = TEMPLATES[kind]
-        time_value = (
-            format_hhmm(existing.time) if existing and existing.time else defaults.get("time", "")
-        )
-        n_value = existing.n if existing and existing.n is not None else defaults.get("n", "")
-        self.time = ft.TextField(
-            label=t("plan.b.time"),
-            value=time_value,
-            key="plan-b-time",
-            visible="time" in needs,
-            text_size=18,
-        )
-        self.n = ft.TextField(
-            label=t("plan.b.n"), value=str(n_value), key="plan-b-n", visible="n" in needs,
-            keyboard_type=ft.KeyboardType.NUMBER, text_size=18,
-        )  # fmt: skip
-        self.text = ft.TextField(
-            label=t("plan.b.text"), value=existing.text if existing else "", key="plan-b-text",
-            visible=kind == "intention", multiline=True, max_length=200, text_size=18,
-        )  # fmt: skip
-        self.errors = {
-            name: field_note(None, key=f"plan-b-{name}-error")
-            for name in ("time", "n", "text", "kind")
-        }
-        self.root = card(
-            ft.Text(t(f"plan.template.{kind}"), size=20, weight=ft.FontWeight.W_600, no_wrap=False),
-            self.time, self.errors["time"],
-            self.n, self.errors["n"],
-            self.text, self.errors["text"], self.errors["kind"],
-            row_of(
-                ft.FilledButton(content=t("plan.b.save"), key="plan-b-save", on_click=self.save, height=TOUCH),
-                ft.OutlinedButton(content=t("plan.b.cancel"), key="plan-b-cancel", on_click=lambda e: view.close_form(), height=TOUCH),
-            ),
-        )  # fmt: skip
-
-    def save(self, e: Any = None) -> None:
-        needs = TEMPLATES[self.kind]
-        try:
-            boundary = new_boundary(
-                kind=self.kind,
-                time_text=(self.time.value or "").strip() if "time" in needs else None,
-                n=read_whole_number(self.n.value) if "n" in needs else None,
-                text=self.text.value or "",
-                active=self.existing.active if self.existing else True,
-                boundary_id=self.existing.id if self.existing else None,
-            )
-        except InvalidBoundary as exc:
-            for name, text in self.errors.items():
-                key = exc.errors.get(name)
-                text.value, text.visible = (self.view.ctx.t(key) if key else ""), bool(key)
-            self.root.update()
-            return
-        self.view.save(boundary)
 
 
 class BoundariesView:
@@ -101,6 +23,7 @@ class BoundariesView:
 
     def __init__(self, ctx: AppContext) -> None:
         self.ctx = ctx
+        self.screen = plan_screen(ctx)
         self.state = planner_state(ctx)
         t = ctx.t
         rules = [b for b in self.state.boundaries if b.kind != "intention"]
@@ -130,11 +53,11 @@ class BoundariesView:
     # --- pieces
 
     def form(self) -> ft.Control | None:
-        wanted = self.ctx.memory.get(FORM)
-        if not wanted:
+        wanted = self.screen.boundary_form
+        if wanted is None:
             return None
-        existing = next((b for b in self.state.boundaries if b.id == wanted.get("id")), None)
-        return BoundaryForm(self, wanted["kind"], existing).root
+        existing = next((b for b in self.state.boundaries if b.id == wanted.boundary_id), None)
+        return BoundaryForm(self.ctx, wanted.kind, existing, self.save, self.close_form).root
 
     def row(self, boundary: Boundary) -> ft.Control:
         t, words = self.ctx.t, boundary_words(self.ctx, boundary)
@@ -176,11 +99,11 @@ class BoundariesView:
     # --- verbs
 
     def open_form(self, kind: str, boundary_id: str | None = None) -> None:
-        self.ctx.memory[FORM] = {"kind": kind, "id": boundary_id}
+        self.screen.open_boundary_form(kind, boundary_id)
         self.ctx.refresh()
 
     def close_form(self) -> None:
-        self.ctx.memory.pop(FORM, None)
+        self.screen.close_boundary_form()
         self.ctx.refresh()
 
     def save(self, boundary: Boundary) -> None:
@@ -197,25 +120,18 @@ class BoundariesView:
         self.ctx.refresh()
         self.ctx.notify(self.ctx.t("plan.b.deleted", text=boundary_words(self.ctx, boundary)))
 
-    def copier(self, text: str) -> Callable[[Any], Awaitable[None]]:
+    def copier(self, text: str) -> Callable[[ft.Event[ft.OutlinedButton]], Awaitable[None]]:
         """A click handler that copies `text` (an async function, so Flet awaits it)."""
 
-        async def on_click(e: Any = None) -> None:
+        async def on_click(e: ft.Event[ft.OutlinedButton]) -> None:
             await self.copy(text)
 
         return on_click
 
     async def copy(self, text: str) -> None:
-        clipboard = self.ctx.memory.get("plan.clipboard")
-        if clipboard is None:
-            # Services are dropped when nothing holds them; the session's memory holds this one.
-            clipboard = self.ctx.memory["plan.clipboard"] = ft.Clipboard()
-        await clipboard.set(text)
+        await self.ctx.services.clipboard.set(text)
         self.ctx.notify(self.ctx.t("plan.no.copied"))
 
 
 def build(ctx: AppContext) -> ft.Control:
     return BoundariesView(ctx).root
-
-
-ROUTES = {"/plan/boundaries": build}

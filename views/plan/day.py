@@ -14,14 +14,8 @@ from domain.plan.load import WayOut
 from domain.plan.overview import DayPlan
 from domain.plan.recurrence import moment_state
 from domain.plan.times import format_hhmm
-from views.plan.common import (
-    day_words,
-    duration_words,
-    hours_words,
-    note,
-    violation_words,
-    wide_button,
-)
+from views.plan.controls import note, wide_button
+from views.plan.words import day_words, duration_words, hours_words, violation_words
 from views.shell.context import AppContext
 from views.shell.theme import GAP
 from views.shell.widgets import body_text, card, icon_action

@@ -1,7 +1,7 @@
-"""The quiet nudge that appears wherever the app is open when a recovery moment comes due.
+"""The planner's quiet offers of a pause: a recovery moment come due, and a pause between tasks.
 
-Kept apart from the planner screens (and light to import): the shell draws it on the first
-screen, before anything of the planner is needed.
+Kept apart from the planner screens (and light to import): the shell draws the nudge on the first
+screen, before anything else of the planner is needed.
 """
 
 from __future__ import annotations
@@ -10,43 +10,38 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import Future
-from datetime import date
 from typing import Any
 
 import flet as ft
 
 from domain.plan.items import AgendaItem
-from domain.plan.rhythm import Rhythm
 from domain.plan.state import PlannerState
-from storage.planner_repository import PlannerRepository
+from views.plan.controls import row_of
+from views.plan.state import plan_screen
 from views.shell.context import AppContext
 from views.shell.theme import GAP, TOUCH
+from views.shell.widgets import body_text
 
 log = logging.getLogger("adempauze.planner")
-
-
-def planner_state(ctx: AppContext, around: date | None = None) -> PlannerState:
-    """The planner over this session's store, with capacity and rhythm from the settings.
-
-    `around` is the day the screen shows: its week (and the days after it) are read from storage.
-    """
-    settings = ctx.settings
-    rhythm = Rhythm.from_texts(settings.bedtime, settings.wake_time, settings.screens_off)
-    return PlannerState(
-        PlannerRepository(ctx.store), settings.daily_capacity_hours, rhythm, around=around
-    )
-
 
 NUDGE_CHECK_SECONDS = 20  # a moment is due for ten minutes; a look every 20 s is soon enough
 
 
 class NudgeBar:
-    """A quiet line that appears when a recovery moment comes due while the app is open."""
+    """A quiet line that appears when a recovery moment comes due while the app is open.
+
+    "Pauze nu" takes the moment and starts its pause, unless `on_pause` says otherwise.
+    """
 
     def __init__(
-        self, ctx: AppContext, state: PlannerState, on_pause: Callable[[AgendaItem], None]
+        self,
+        ctx: AppContext,
+        state: PlannerState,
+        on_pause: Callable[[AgendaItem], None] | None = None,
     ) -> None:
-        self.ctx, self.state, self.on_pause = ctx, state, on_pause
+        self.ctx, self.state = ctx, state
+        self.on_pause = on_pause or self.take
+        self.screen = plan_screen(ctx)
         self.moment: AgendaItem | None = None
         self._task: Future[Any] | None = None
         self.text = ft.Text("", size=17, no_wrap=False, key="plan-nudge-text")
@@ -59,38 +54,30 @@ class NudgeBar:
             content=ft.Column(
                 [
                     ft.Semantics(live_region=True, content=self.text),
-                    ft.Row(
-                        [
-                            ft.FilledButton(
-                                content=ctx.t("plan.nudge.pause"),
-                                icon=ft.Icons.SPA,
-                                key="plan-nudge-pause",
-                                on_click=self._pause,
-                                height=TOUCH,
-                            ),
-                            ft.TextButton(
-                                content=ctx.t("plan.nudge.later"),
-                                key="plan-nudge-later",
-                                on_click=self._later,
-                                height=TOUCH,
-                            ),
-                        ],
-                        wrap=True,
-                        spacing=8,
-                        run_spacing=8,
+                    row_of(
+                        # the same words as the floating pause button: it does the same
+                        ft.FilledButton(
+                            content=ctx.t("app.pause_now"),
+                            icon=ft.Icons.SPA,
+                            key="plan-nudge-pause",
+                            on_click=self._pause,
+                            height=TOUCH,
+                        ),
+                        ft.TextButton(
+                            content=ctx.t("plan.nudge.later"),
+                            key="plan-nudge-later",
+                            on_click=self._later,
+                            height=TOUCH,
+                        ),
                     ),
                 ],
                 spacing=8,
             ),
         )
 
-    def _dismissed(self) -> set[str]:
-        found: set[str] = self.ctx.memory.setdefault("plan.dismissed", set())
-        return found
-
     def check(self, update: bool = True) -> None:
         """Show the nudge when a moment is due and not waved away; hide it when none is."""
-        due = self.state.due_moment(self.ctx.now(), tuple(self._dismissed()))
+        due = self.state.due_moment(self.ctx.now(), tuple(self.screen.dismissed))
         if (due.id if due else None) == (self.moment.id if self.moment else None):
             return
         self.show(due)
@@ -120,12 +107,41 @@ class NudgeBar:
             self._task.cancel()
             self._task = None
 
-    def _pause(self, e: Any = None) -> None:
+    def take(self, moment: AgendaItem) -> None:
+        """Remember the moment as taken and start the pause its rule asks for."""
+        self.ctx.start_pause(self.state.take_moment(moment))
+
+    def _pause(self, e: ft.Event[ft.Button]) -> None:
         if self.moment is not None:
             self.on_pause(self.moment)
 
-    def _later(self, e: Any = None) -> None:
+    def _later(self, e: ft.Event[ft.TextButton]) -> None:
         if self.moment is not None:
-            self._dismissed().add(self.moment.id)
+            self.screen.dismiss(self.moment.id)
         self.show(None)
         self.root.update()
+
+
+def between_offer(
+    ctx: AppContext,
+    on_start: ft.ControlEventHandler[ft.Button],
+    on_skip: ft.ControlEventHandler[ft.TextButton],
+) -> ft.Control:
+    """After marking something done: the pause between two tasks, offered, never pushed."""
+    return ft.Container(
+        key="plan-between",
+        bgcolor=ft.Colors.SECONDARY_CONTAINER,
+        border_radius=12,
+        padding=GAP,
+        content=ft.Column(
+            [
+                ft.Text(ctx.t("plan.between.title"), size=18, weight=ft.FontWeight.W_600),
+                body_text(ctx.t("plan.between.body"), size=16),
+                row_of(
+                    ft.FilledButton(content=ctx.t("plan.between.start"), icon=ft.Icons.SPA, key="plan-between-pause", on_click=on_start, height=TOUCH),
+                    ft.TextButton(content=ctx.t("plan.between.skip"), key="plan-between-skip", on_click=on_skip, height=TOUCH),
+                ),
+            ],
+            spacing=8,
+        ),
+    )  # fmt: skip

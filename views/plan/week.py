@@ -9,7 +9,7 @@ import flet as ft
 
 from domain.plan.overview import DayPlan
 from domain.plan.times import format_hhmm
-from views.plan.common import day_words, hours_words, short_day
+from views.plan.words import day_words, hours_words, short_day
 from views.shell.context import AppContext
 from views.shell.theme import GAP, TOUCH
 
@@ -20,8 +20,8 @@ OVER_ROOM = 0.5  # bars may grow half again above the capacity line, then they a
 def week_bars(ctx: AppContext, plans: list[DayPlan], on_open: Callable[[date], None]) -> ft.Control:
     """Seven bars with a capacity line; tapping a bar opens that day."""
     full = BAR_HEIGHT * (1 + OVER_ROOM)
-    columns = []
-    spoken = []
+    columns: list[ft.Control] = []
+    spoken: list[str] = []
     for plan in plans:
         ratio = plan.load / plan.capacity if plan.capacity else 0.0
         height = max(4.0, min(ratio, 1 + OVER_ROOM) * BAR_HEIGHT) if plan.load else 4.0

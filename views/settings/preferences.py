@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import flet as ft
 
 from domain.numbers import format_hours
-from domain.settings.preferences import PAUSE_KINDS, PAUSE_LENGTHS, SettingsError
+from domain.pause.kinds import length_words
+from domain.settings.form import SettingsForm, parse_hours
+from domain.settings.preferences import PAUSE_KINDS, PAUSE_LENGTHS
 from views.shell.context import AppContext
 from views.shell.theme import GAP, TOUCH
 from views.shell.widgets import body_text, field_error, heading
@@ -17,9 +19,8 @@ from views.shell.widgets import body_text, field_error, heading
 log = logging.getLogger("adempauze.settings")
 
 RHYTHM_FIELDS = ("bedtime", "wake_time", "screens_off")
-# Refused input stays on screen with its message until it is fixed, across rebuilds.
-_ERRORS = "settings.errors"
-_DRAFTS = "settings.drafts"
+# The controls whose chosen value is saved the moment it changes.
+Chosen = TypeVar("Chosen", ft.RadioGroup, ft.Switch, ft.Dropdown)
 
 
 def build(ctx: AppContext) -> ft.Control:
@@ -65,32 +66,28 @@ def _section(ctx: AppContext, title_key: str, controls: list[ft.Control]) -> ft.
 # --- applying a change ------------------------------------------------------------------------
 
 
-def apply_change(ctx: AppContext, name: str, value: Any, typed: str | None = None) -> bool:
+def settings_form(ctx: AppContext) -> SettingsForm:
+    """Refused input stays on screen with its message until it is fixed, across rebuilds."""
+    return ctx.state(SettingsForm, lambda: SettingsForm(ctx.update_settings))
+
+
+def apply_change(ctx: AppContext, name: str, value: object, typed: str | None = None) -> bool:
     """Save one setting at once; a refused value leaves its message beside the field."""
-    errors: dict[str, str] = ctx.memory.setdefault(_ERRORS, {})
-    drafts: dict[str, str] = ctx.memory.setdefault(_DRAFTS, {})
-    if getattr(ctx.settings, name) == value and name not in errors:
+    if settings_form(ctx).change(ctx.settings, name, value, typed):
         return True
-    try:
-        errors.pop(name, None)
-        drafts.pop(name, None)
-        ctx.update_settings(**{name: value})
-    except SettingsError as exc:
-        errors.update(exc.errors)
-        if typed is not None:
-            drafts[name] = typed
-        ctx.refresh()
-        return False
-    return True
+    ctx.refresh()
+    return False
 
 
 def _error_for(ctx: AppContext, name: str) -> str | None:
-    key = ctx.memory.get(_ERRORS, {}).get(name)
+    key = settings_form(ctx).error_for(name)
     return ctx.t(key) if key else None
 
 
-def _on(ctx: AppContext, name: str, convert: Callable[[Any], Any] = lambda v: v) -> Callable:
-    def handler(e: ft.ControlEvent) -> None:
+def _on(
+    ctx: AppContext, name: str, convert: Callable[[Any], object] = lambda v: v
+) -> Callable[[ft.Event[Chosen]], None]:
+    def handler(e: ft.Event[Chosen]) -> None:
         try:
             value = convert(e.control.value)
         except (TypeError, ValueError):
@@ -107,7 +104,7 @@ def _on(ctx: AppContext, name: str, convert: Callable[[Any], Any] = lambda v: v)
 
 def _radio_group(
     ctx: AppContext, name: str, options: list[tuple[str, str]], key: str
-) -> ft.Control:
+) -> ft.RadioGroup:
     current = getattr(ctx.settings, name)
     return ft.RadioGroup(
         key=key,
@@ -195,14 +192,14 @@ def _pause_controls(ctx: AppContext) -> list[ft.Control]:
                 key="settings-pause-length",
                 value=str(settings.default_pause_seconds),
                 options=[
-                    ft.DropdownOption(key=str(seconds), text=_length_words(ctx, seconds))
+                    ft.DropdownOption(key=str(seconds), text=length_words(ctx.t, seconds))
                     for seconds in lengths
                 ],
                 on_select=_on(ctx, "default_pause_seconds", int),
                 expand=True,
             ),
             ctx.t("settings.pause_length"),
-            _length_words(ctx, settings.default_pause_seconds),
+            length_words(ctx.t, settings.default_pause_seconds),
         ),
     ]
 
@@ -215,35 +212,19 @@ def _named(dropdown: ft.Dropdown, label: str, current: str) -> ft.Control:
     )
 
 
-def _length_words(ctx: AppContext, seconds: int) -> str:
-    if seconds % 60 == 0:
-        return ctx.t("pause.length.minutes", n=seconds // 60)
-    return ctx.t("pause.length.seconds", n=seconds)
-
-
-def parse_hours(text: object) -> object:
-    """'6' → 6.0, '5,5' → 5.5; text that is no number is handed on as is, to be refused."""
-    if not isinstance(text, str):
-        return text
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
-        return text
-
-
 def _text_field(
     ctx: AppContext,
     name: str,
     label_key: str,
     key: str,
     value: str,
-    convert: Callable[[Any], Any] = lambda v: v,
+    convert: Callable[[str], object] = lambda v: v,
     hint_key: str | None = None,
 ) -> ft.Control:
     error = _error_for(ctx, name)
-    draft = ctx.memory.get(_DRAFTS, {}).get(name)
+    draft = settings_form(ctx).draft_for(name)
 
-    def commit(e: ft.ControlEvent) -> None:
+    def commit(e: ft.Event[ft.TextField]) -> None:
         # Enter hands over the text as it was at that key; a blur has only the field's value.
         typed = (e.data if isinstance(e.data, str) else e.control.value or "").strip()
         apply_change(ctx, name, convert(typed), typed)
@@ -307,7 +288,7 @@ def _rhythm_controls(ctx: AppContext) -> list[ft.Control]:
 
 
 def _link(
-    ctx: AppContext, title_key: str, hint_key: str, route: str, icon: Any, key: str
+    ctx: AppContext, title_key: str, hint_key: str, route: str, icon: ft.IconData, key: str
 ) -> ft.Control:
     return ft.ListTile(
         leading=ft.Icon(icon),
@@ -318,6 +299,3 @@ def _link(
         key=key,
         min_height=TOUCH + 16,
     )
-
-
-ROUTES = {"/settings": build, "/settings/rhythm": build_rhythm}

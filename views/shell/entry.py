@@ -1,7 +1,7 @@
 """The Flet entry point, light to import: the server listens before the screens are loaded.
 
-The shell and its screens are imported by a warm-up thread in main.py while the browser loads
-the client, so by the time the first session starts they are ready.
+The shell and its screens are imported by the warm-up in `views/shell/startup.py` while the
+browser loads the client, so by the time the first session starts they are ready.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ if TYPE_CHECKING:
     import flet as ft
 
     from storage import Store
+    from views.shell.app import AppShell
 
-# Set once the first session's first screen has gone out to its client; main.py waits for it
-# before loading the other screens.
+# Set once the first session's first screen has gone out to its client; the warm-up waits for
+# it before loading the other screens.
 FIRST_SCREEN_SENT = threading.Event()
 
 
@@ -38,18 +39,21 @@ def create_app(
     `?token=<it>` or it sees only "no access".
     """
 
-    async def main(page: ft.Page) -> None:
+    async def main(page: ft.Page) -> AppShell:
         from views.shell.app import AppShell
 
         opened = await asyncio.wrap_future(store) if isinstance(store, Future) else store
-        await AppShell(
+        shell = AppShell(
             page,
             opened,
             lang_flag=lang_flag,
             now=now,
             access_token=access_token,
             first_paint_delay=first_paint_delay,
-        ).start()
+        )
+        await shell.start()
         FIRST_SCREEN_SENT.set()
+        # Flet ignores it; the view tests reach the session's context through it.
+        return shell
 
     return main

@@ -2,7 +2,7 @@
 
 import pytest
 
-from domain.i18n import load_catalogue
+from domain.i18n import Translator, load_catalogue
 from domain.pause.kinds import (
     CATALOGUE,
     CUSTOM,
@@ -11,6 +11,7 @@ from domain.pause.kinds import (
     custom_kind,
     fit_seconds,
     kind_for,
+    length_words,
     parse_custom,
     validate_custom,
 )
@@ -167,3 +168,18 @@ def test_every_custom_error_has_its_words(lang):
     texts = load_catalogue(lang)
     bad = {"inhale": "0", "hold_in": "99", "exhale": "x", "hold_out": "-1", "total": "3"}
     assert all(key in texts for key in validate_custom(bad).values())
+
+
+@pytest.mark.parametrize(
+    ("lang", "seconds", "words"),
+    [
+        # whole minutes are said in minutes
+        ("nl", 60, "1 min"),
+        ("en", 300, "5 min"),
+        # anything else in seconds, even past a minute
+        ("nl", 45, "45 s"),
+        ("en", 90, "90 s"),
+    ],
+)
+def test_length_words(lang, seconds, words):
+    assert length_words(Translator(lang), seconds) == words

@@ -10,12 +10,14 @@ from pathlib import Path
 import pytest
 from flet.messaging.protocol import MessageAction
 
-import views.pause.run as pause_run
 from domain.pause.record import PauseRecord
 from domain.settings.preferences import Settings
 from storage.pause_repository import PauseRepository
 from storage.settings_repository import SettingsRepository
 from tests.flet_session import AppHarness, open_app
+from views.pause.circle import SCALE_IN, SCALE_OUT
+from views.pause.state import Timing, pause_screen
+from views.shell.theme import GAP, MAX_WIDTH
 
 NOW = datetime(2026, 11, 25, 9, 30)
 
@@ -34,6 +36,10 @@ class FakeTime:
         future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._sleepers.append((self.now + max(0.0, seconds), future))
         await future
+
+    def drive(self, app: AppHarness) -> None:
+        """From now on the app's running pauses keep this clock and sleep."""
+        pause_screen(app.ctx).timing = Timing(self.clock, self.sleep)
 
     async def advance(self, seconds: float, app: AppHarness) -> None:
         """Move the clock on, waking each sleeper at its own deadline, in order."""
@@ -54,15 +60,14 @@ class FakeTime:
 
 
 @pytest.fixture
-def fake_time(monkeypatch: pytest.MonkeyPatch) -> FakeTime:
-    fake = FakeTime()
-    monkeypatch.setattr(pause_run, "TIMING", pause_run.Timing(fake.clock, fake.sleep))
-    return fake
+def fake_time() -> FakeTime:
+    return FakeTime()
 
 
 @pytest.fixture
-async def app(tmp_path: Path) -> AsyncIterator[AppHarness]:
+async def app(tmp_path: Path, fake_time: FakeTime) -> AsyncIterator[AppHarness]:
     harness = await open_app(tmp_path / "data", now=lambda: NOW)
+    fake_time.drive(harness)
     harness.assert_no_crash()
     yield harness
     harness.assert_no_crash()
@@ -104,14 +109,14 @@ async def test_pause_now_starts_the_default_pause_at_once(app, fake_time):
     await app.click("pause-now")
     assert app.page.route == "/pause/run"
     assert phase(app) == "In"
-    assert app.find("pause-circle").scale == pause_run.SCALE_IN
+    assert app.find("pause-circle").scale == SCALE_IN
     # the circle's growth is one client-side animation lasting the whole 4-second in-breath
     assert app.find("pause-circle").animate_scale.duration == 4000
     assert app.find("pause-time-left").value == "nog 1:00"
     # the bar is sent where it must be at the end of the phase; the client slides it there
     bar = app.find("pause-progress")
-    track = pause_run.MAX_WIDTH if app.page.width > pause_run.MAX_WIDTH else app.page.width
-    assert bar.width == pytest.approx((track - 2 * pause_run.GAP) * 4 / 60, abs=0.1)
+    track = MAX_WIDTH if app.page.width > MAX_WIDTH else app.page.width
+    assert bar.width == pytest.approx((track - 2 * GAP) * 4 / 60, abs=0.1)
     assert bar.animate.duration == 4000
     assert ("enable", None) in app.conn.calls
 
@@ -121,7 +126,7 @@ async def test_one_patch_and_one_haptic_per_phase(app, fake_time):
     mark = len(app.conn.messages)
     await fake_time.advance(4, app)
     assert phase(app) == "Uit"
-    assert app.find("pause-circle").scale == pause_run.SCALE_OUT
+    assert app.find("pause-circle").scale == SCALE_OUT
     assert sent_since(app, mark) == [
         (MessageAction.PATCH_CONTROL, ""),
         (MessageAction.INVOKE_METHOD, "light_impact"),
@@ -143,12 +148,15 @@ async def test_one_patch_and_one_haptic_per_phase(app, fake_time):
 async def test_hold_and_resume(app, fake_time):
     await app.click("pause-now")
     await fake_time.advance(5, app)
+    mark = len(app.conn.messages)
     await app.click("pause-hold")
+    # the hold goes out as one patch
+    assert sent_since(app, mark) == [(MessageAction.PATCH_CONTROL, "")]
     assert phase(app) == "Stilgezet"
     # one second into the 6-second out-breath: the circle stays where it is, just below full
-    assert 0.9 < app.find("pause-circle").scale < pause_run.SCALE_IN
+    assert 0.9 < app.find("pause-circle").scale < SCALE_IN
     # on hold the bar settles at the time taken: 5 of 60 seconds
-    track = app.page.width - 2 * pause_run.GAP
+    track = app.page.width - 2 * GAP
     assert app.find("pause-progress").width == pytest.approx(track * 5 / 60, abs=0.1)
     assert app.find("pause-hold").content == "Verder"
     assert loops_left() == []
@@ -157,6 +165,8 @@ async def test_hold_and_resume(app, fake_time):
     await fake_time.advance(30, app)
     assert sent_since(app, mark) == []
     await app.click("pause-hold")
+    # going on is one patch too: the button's label travels with the phase
+    assert sent_since(app, mark) == [(MessageAction.PATCH_CONTROL, "")]
     # back in the out-breath that was on hold, 1 of its 6 seconds already done
     assert phase(app) == "Uit"
     assert app.find("pause-circle").animate_scale.duration == 5000
@@ -241,6 +251,7 @@ async def test_settings_shape_the_guide(tmp_path, fake_time, settings, platform,
     store = Store.open(tmp_path / "data")
     SettingsRepository(store).save(settings)
     app = await open_app(store=store, now=lambda: NOW)
+    fake_time.drive(app)
     try:
         app.session.apply_page_patch({"platform": platform})
         await app.click("pause-now")
@@ -256,11 +267,21 @@ async def test_settings_shape_the_guide(tmp_path, fake_time, settings, platform,
         store.close()
 
 
+async def test_a_device_that_asks_for_less_motion_gets_no_circle(app, fake_time):
+    # as the device answers when its reduce-motion setting is on
+    pause_screen(app.ctx).note_system_reduce_motion(True)
+    await app.click("pause-now")
+    assert not app.has("pause-circle")
+    await fake_time.advance(4, app)
+    assert phase(app) == "Uit"
+
+
 async def test_a_read_only_store_ends_the_pause_calmly(tmp_path, fake_time):
     from storage import Store
 
     store = Store.open(tmp_path / "data")
     app = await open_app(store=store, now=lambda: NOW)
+    fake_time.drive(app)
     try:
         # as when the data was written by a newer version of the app
         store.read_only = True

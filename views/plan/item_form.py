@@ -1,31 +1,36 @@
-"""The planner's forms: an agenda item (add and edit) and a recovery moment that repeats."""
+"""The agenda item form (add and change), and the calm question before crossing a boundary."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import Any
+from typing import TypedDict
 
 import flet as ft
-from babel.dates import get_day_names
 
 from domain.plan.items import AREAS, ENERGIES, KINDS, AgendaItem, new_item, validate_item
-from domain.plan.recurrence import InvalidRule, new_rule
 from domain.plan.state import PlannerState
 from domain.plan.times import format_hhmm, format_user_date, parse_user_date
-from views.plan.common import (
-    boundary_words,
-    confirm,
-    field_note,
-    read_whole_number,
-    row_of,
-    violation_words,
-)
+from views.plan.controls import confirm, row_of
+from views.plan.fields import FieldNotes, read_whole_number
+from views.plan.words import boundary_words, violation_words
 from views.shell.context import AppContext
 from views.shell.theme import TOUCH
 from views.shell.widgets import card, icon_action, secondary_button
 
 ITEM_FIELDS = ("title", "day", "start", "minutes", "kind", "energy", "area")
+
+
+class ItemValues(TypedDict):
+    """What the form holds, as typed: the domain checks it and names what can't be used."""
+
+    title: object
+    day: object
+    start: object
+    minutes: object
+    kind: object
+    energy: object
+    area: object
 
 
 def _dropdown(ctx: AppContext, name: str, values: tuple[str, ...], value: str) -> ft.Dropdown:
@@ -39,7 +44,7 @@ def _dropdown(ctx: AppContext, name: str, values: tuple[str, ...], value: str) -
 
 
 class ItemForm:
-    """Add or edit one agenda item; each field gets its own calm message when it can't be used."""
+    """Add or change one agenda item; each field gets its own calm message when it can't be used."""
 
     def __init__(
         self,
@@ -77,9 +82,7 @@ class ItemForm:
             label=t("plan.form.on_screen"), value=item.on_screen if item else False,
             key="plan-form-screen",
         )  # fmt: skip
-        self.errors = {
-            name: field_note(None, key=f"plan-form-{name}-error") for name in ITEM_FIELDS
-        }
+        self.errors = FieldNotes(t, ITEM_FIELDS, lambda name: f"plan-form-{name}-error")
         self.root = card(
             ft.Text(t("plan.form.edit_title" if item else "plan.form.add_title"), size=20),
             self.title,
@@ -109,15 +112,13 @@ class ItemForm:
 
     # --- pickers: they fill the typed fields, so both ways of entering stay in step
 
-    def pick_date(self, e: Any = None) -> None:
+    def pick_date(self, e: ft.Event[ft.IconButton]) -> None:
         current = parse_user_date(self.day.value) or self.ctx.now().date()
 
-        def chosen(ev: Any) -> None:
+        def chosen(ev: ft.Event[ft.DatePicker]) -> None:
             value = ev.control.value
-            if isinstance(value, datetime | date):
-                self.day.value = format_user_date(
-                    value if isinstance(value, date) else value.date()
-                )
+            if isinstance(value, date):  # a datetime is a date too
+                self.day.value = format_user_date(value)
                 self.day.update()
 
         self.ctx.page.show_dialog(
@@ -130,8 +131,8 @@ class ItemForm:
             )
         )
 
-    def pick_time(self, e: Any = None) -> None:
-        def chosen(ev: Any) -> None:
+    def pick_time(self, e: ft.Event[ft.IconButton]) -> None:
+        def chosen(ev: ft.Event[ft.TimePicker]) -> None:
             value = ev.control.value
             if isinstance(value, time):
                 self.start.value = format_hhmm(value)
@@ -143,30 +144,23 @@ class ItemForm:
 
     # --- saving
 
-    def values(self) -> dict[str, object]:
+    def values(self) -> ItemValues:
         """The typed values, read the way the domain checks them."""
-        day_text = self.day.value or ""
-        return {
-            "title": self.title.value or "",
-            "day": parse_user_date(day_text) or date.min,  # date.min is refused with a message
-            "start": (self.start.value or "").strip() or None,
-            "minutes": read_whole_number(self.minutes.value),
-            "kind": self.kind.value,
-            "energy": self.energy.value,
-            "area": self.area.value,
-        }
+        return ItemValues(
+            title=self.title.value or "",
+            day=parse_user_date(self.day.value or "") or date.min,  # date.min is refused kindly
+            start=(self.start.value or "").strip() or None,
+            minutes=read_whole_number(self.minutes.value),
+            kind=self.kind.value,
+            energy=self.energy.value,
+            area=self.area.value,
+        )
 
-    def show_errors(self, errors: dict[str, str]) -> None:
-        for name, text in self.errors.items():
-            key = errors.get(name)
-            text.value = self.ctx.t(key) if key else ""
-            text.visible = bool(key)
-        self.root.update()
-
-    def save(self, e: Any = None) -> None:
+    def save(self, e: ft.Event[ft.Button]) -> None:
         values = self.values()
         errors = validate_item(**values)
-        self.show_errors(errors)
+        self.errors.show(errors)
+        self.root.update()
         if errors:
             return
         item = new_item(
@@ -204,84 +198,3 @@ def ask_before_saving(
         on_yes=save,
         key="plan-confirm-boundary",
     )
-
-
-class RuleForm:
-    """A recovery moment that comes back: daily, on weekdays or on chosen days, at a time."""
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        state: PlannerState,
-        on_saved: Callable[[str], None],
-        on_cancel: Callable[[], None],
-    ) -> None:
-        self.ctx, self.state, self.on_saved = ctx, state, on_saved
-        t = ctx.t
-        self.name = ft.TextField(
-            label=t("plan.rule.name"),
-            value=t("plan.rule.default_name"),
-            key="plan-rule-name",
-            text_size=18,
-        )
-        self.at = ft.TextField(
-            label=t("plan.rule.time"), value="10:30", key="plan-rule-time", text_size=18
-        )
-        self.minutes = ft.TextField(
-            label=t("plan.rule.minutes"), value="5", key="plan-rule-minutes",
-            keyboard_type=ft.KeyboardType.NUMBER, text_size=18,
-        )  # fmt: skip
-        self.repeat = ft.Dropdown(
-            label=t("plan.rule.repeat"), value="weekdays", key="plan-rule-repeat", expand=True,
-            options=[ft.DropdownOption(key=r, text=t(f"plan.rule.repeat.{r}")) for r in ("daily", "weekdays", "days")],
-            on_select=self.repeat_changed,
-        )  # fmt: skip
-        day_names = get_day_names("wide", locale=ctx.lang)
-        self.days = [
-            ft.Checkbox(label=day_names[i], value=i < 5, key=f"plan-rule-day-{i}") for i in range(7)
-        ]
-        self.days_row = ft.Row(self.days, wrap=True, visible=False)
-        self.errors = {
-            n: field_note(None, key=f"plan-rule-{n}-error")
-            for n in ("title", "time", "minutes", "repeat", "weekdays")
-        }
-        self.root = card(
-            ft.Text(t("plan.rule.form_title"), size=20),
-            self.name, self.errors["title"],
-            self.at, self.errors["time"],
-            self.minutes, self.errors["minutes"],
-            ft.Row([self.repeat]), self.errors["repeat"],
-            self.days_row, self.errors["weekdays"],
-            row_of(
-                ft.FilledButton(content=t("plan.rule.save"), key="plan-rule-save", on_click=self.save, height=TOUCH),
-                secondary_button(t("plan.form.cancel"), lambda e: on_cancel(), key="plan-rule-cancel"),
-            ),
-        )  # fmt: skip
-
-    def repeat_changed(self, e: Any = None) -> None:
-        self.days_row.visible = self.repeat.value == "days"
-        self.root.update()
-
-    def save(self, e: Any = None) -> None:
-        try:
-            rule = new_rule(
-                title=self.name.value or "",
-                start=self.ctx.now().date(),
-                at_text=(self.at.value or "").strip(),
-                repeat=self.repeat.value,
-                weekdays=[i for i, box in enumerate(self.days) if box.value],
-                minutes=read_whole_number(self.minutes.value),
-            )
-        except InvalidRule as exc:
-            errors = exc.errors
-        else:
-            errors = {}
-        for name, text in self.errors.items():
-            key = errors.get(name)
-            text.value = self.ctx.t(key) if key else ""
-            text.visible = bool(key)
-        if errors:
-            self.root.update()
-            return
-        self.state.add_rule(rule)
-        self.on_saved(rule.title)
