@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from domain.understand.walkthrough import ACTIONS, Action
 
@@ -176,3 +176,43 @@ def latest_two(
     latest = ordered[0] if ordered else None
     previous = ordered[1] if len(ordered) > 1 else None
     return latest, previous
+
+
+class SelfCheckSaver(Protocol):
+    def add_selfcheck(self, picks: list[str], now: datetime) -> SelfCheckResult: ...
+
+
+class SelfCheckState:
+    """The form, or the latest result with its suggestions; retaking starts from the last picks."""
+
+    def __init__(self, saver: SelfCheckSaver) -> None:
+        self._saver = saver
+        self.latest: SelfCheckResult | None = None
+        self.previous: SelfCheckResult | None = None
+        self.picks: set[str] = set()
+        self.editing = True
+        self.showing_reframe = False
+
+    def reopen(self, results: list[SelfCheckResult]) -> None:
+        """The screen opens again from the stored results: the latest one, or the form."""
+        self.latest, self.previous = latest_two(results)
+        self.editing = self.latest is None
+        self.picks = set(self.latest.picks) if self.latest else set()
+        self.showing_reframe = False
+
+    def toggle(self, item_id: str, checked: bool) -> None:
+        (self.picks.add if checked else self.picks.discard)(item_id)
+
+    def save(self, now: datetime) -> SelfCheckResult:
+        """Take the self-check with the current picks; the result becomes the latest."""
+        result = self._saver.add_selfcheck(sorted(self.picks), now)
+        self.previous, self.latest = self.latest, result
+        self.editing = False
+        self.showing_reframe = False
+        return result
+
+    def retake(self) -> None:
+        self.editing = True
+
+    def toggle_reframe(self) -> None:
+        self.showing_reframe = not self.showing_reframe

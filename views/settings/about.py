@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import flet as ft
 
 from domain.settings.backup import APP_VERSION
@@ -50,7 +48,7 @@ def build(ctx: AppContext) -> ft.Control:
 
 
 def _block(
-    ctx: AppContext, icon: Any, title_key: str, body_keys: list[str], *, key: str
+    ctx: AppContext, icon: ft.IconData, title_key: str, body_keys: list[str], *, key: str
 ) -> ft.Control:
     return ft.Container(
         key=key,
@@ -62,6 +60,3 @@ def _block(
             *[body_text(ctx.t(k)) for k in body_keys],
         ),
     )
-
-
-ROUTES = {"/about": build}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,7 +11,6 @@ import flet as ft
 from domain.i18n import Translator
 from domain.settings.backup import (
     COLLECTIONS,
-    MAX_BYTES,
     BackupError,
     CheckedBackup,
     Problem,
@@ -21,10 +19,11 @@ from domain.settings.backup import (
     read_backup,
     with_app_version,
 )
+from domain.settings.your_data import YourDataState
 from storage import ImportValidationError, StorageError
 from storage.settings_repository import SettingsRepository
 from views.settings.data_preview import count_lines, preview, refusal
-from views.settings.data_transfer import UploadFailed, bytes_of, file_picker
+from views.settings.data_transfer import UploadFailed, bytes_of
 from views.shell import theme
 from views.shell.context import AppContext
 from views.shell.theme import GAP
@@ -41,8 +40,6 @@ if TYPE_CHECKING:
     from storage import Store
 
 log = logging.getLogger("adempauze.data")
-
-_STATE = "data.state"
 
 
 class YourData:
@@ -74,20 +71,9 @@ class YourData:
         self.store.delete_all()
 
 
-@dataclass
-class DataScreenState:
-    """What the screen shows between rebuilds: a file waiting for a yes, or why one was refused."""
-
-    pending: CheckedBackup | None = None
-    problems: list[Problem] = field(default_factory=list)
-    busy: bool = False
-
-
-def _state(ctx: AppContext) -> DataScreenState:
-    found = ctx.memory.get(_STATE)
-    if found is None:
-        found = ctx.memory[_STATE] = DataScreenState()
-    return found
+def _state(ctx: AppContext) -> YourDataState:
+    """The session's one data screen state: a file waiting for a yes survives a rebuild."""
+    return ctx.state(YourDataState, lambda: YourDataState(YourData(ctx.store)))
 
 
 # --- the screen -------------------------------------------------------------------------------
@@ -178,7 +164,7 @@ async def export_data(ctx: AppContext) -> None:
     name = backup_file_name(ctx.now())
     try:
         raw = YourData(ctx.store).export_bytes()
-        saved = await file_picker(ctx).save_file(
+        saved = await ctx.services.file_picker.save_file(
             dialog_title=ctx.t("data.export.title"), file_name=name, src_bytes=raw
         )
     except (StorageError, OSError) as exc:
@@ -200,11 +186,7 @@ async def share_data(ctx: AppContext) -> None:
     name = backup_file_name(ctx.now())
     try:
         raw = YourData(ctx.store).export_bytes()
-        share = ctx.memory.get("data.share")
-        if share is None:
-            # Services are dropped when nothing holds them; the session's memory holds this one.
-            share = ctx.memory["data.share"] = ft.Share()
-        result = await share.share_files(
+        result = await ctx.services.share.share_files(
             [ft.ShareFile.from_bytes(raw, mime_type="application/json", name=name)],
             subject=ctx.t("data.export.share.subject"),
         )
@@ -222,7 +204,7 @@ async def share_data(ctx: AppContext) -> None:
 async def pick_file(ctx: AppContext) -> None:
     """Let the user choose a file, bring its bytes here, and check it; nothing is written yet."""
     state = _state(ctx)
-    picker = file_picker(ctx)
+    picker = ctx.services.file_picker
     web = bool(ctx.page.web)
     # On the web the bytes come by upload, not inside the websocket, whose messages are capped
     # below our 20 MB limit; elsewhere the picker hands the bytes or a path directly.
@@ -235,59 +217,42 @@ async def pick_file(ctx: AppContext) -> None:
     if not files:
         return
     chosen = files[0]
-    state.pending, state.problems = None, []
-    if chosen.size > MAX_BYTES:
-        state.problems = [Problem("", "data.error.too_large", {"mb": MAX_BYTES // (1024 * 1024)})]
-        ctx.refresh()
-        return
-    state.busy = True
+    ready = state.choose_file(chosen.size)
     ctx.refresh()
+    if not ready:
+        return
     try:
         raw = await bytes_of(ctx, picker, chosen)
     except (OSError, UploadFailed, TimeoutError) as exc:
-        state.busy = False
-        state.problems = [Problem("", "data.import.upload_failed", {"reason": str(exc) or "-"})]
+        state.reading_failed(str(exc))
         ctx.refresh()
         return
-    state.busy = False
     receive_file(ctx, raw)
 
 
 def receive_file(ctx: AppContext, raw: bytes) -> None:
     """Check a chosen file completely and show either its preview or why it can't come in."""
-    state = _state(ctx)
-    try:
-        state.pending, state.problems = YourData(ctx.store).check_file(raw), []
-    except BackupError as exc:
-        state.pending, state.problems = None, exc.problems
+    _state(ctx).receive(raw)
     ctx.refresh()
 
 
 def confirm_import(ctx: AppContext) -> None:
-    state = _state(ctx)
-    checked = state.pending
-    if checked is None:
-        return
     try:
-        YourData(ctx.store).replace_with(checked)
-    except BackupError as exc:
-        state.pending, state.problems = None, exc.problems
-        ctx.refresh()
-        return
+        replaced = _state(ctx).confirm_import()
     except StorageError as exc:
         log.exception("import failed")
-        state.pending = None
         ctx.notify(ctx.t("data.failed", reason=str(exc)))
         ctx.refresh()
         return
-    state.pending, state.problems = None, []
+    if not replaced:
+        ctx.refresh()
+        return
     adopt_stored_settings(ctx)
     ctx.notify(ctx.t("data.import.done"))
 
 
 def cancel_import(ctx: AppContext) -> None:
-    state = _state(ctx)
-    state.pending, state.problems = None, []
+    _state(ctx).cancel_import()
     ctx.refresh()
 
 
@@ -337,15 +302,10 @@ def ask_erase(ctx: AppContext) -> None:
 def erase_everything(ctx: AppContext) -> None:
     ctx.page.pop_dialog()
     try:
-        YourData(ctx.store).erase_all()
+        _state(ctx).erase_all()
     except StorageError as exc:
         log.exception("erase failed")
         ctx.notify(ctx.t("data.failed", reason=str(exc)))
         return
-    state = _state(ctx)
-    state.pending, state.problems = None, []
     adopt_stored_settings(ctx)
     ctx.notify(ctx.t("data.delete.done"))
-
-
-ROUTES = {"/settings/data": build}

@@ -10,7 +10,6 @@ import asyncio
 import os
 import secrets
 from pathlib import Path
-from typing import Any
 
 import flet as ft
 
@@ -18,15 +17,6 @@ from domain.settings.backup_size import MAX_BYTES
 from views.shell.context import AppContext
 
 UPLOAD_WAIT_SECONDS = 120
-_PICKER = "data.picker"
-
-
-def file_picker(ctx: AppContext) -> ft.FilePicker:
-    """One file picker per session, kept referenced so the page keeps it."""
-    found = ctx.memory.get(_PICKER)
-    if found is None:
-        found = ctx.memory[_PICKER] = ft.FilePicker(on_upload=lambda e: _upload_progress(ctx, e))
-    return found
 
 
 class UploadFailed(Exception):
@@ -45,7 +35,18 @@ async def bytes_of(ctx: AppContext, picker: ft.FilePicker, chosen: ft.FilePicker
         raise UploadFailed("no upload folder")
     upload_name = f"import-{secrets.token_hex(8)}.json"
     arrived: asyncio.Future[None] = asyncio.get_running_loop().create_future()
-    ctx.memory["data.upload"] = (upload_name, arrived)
+
+    def note_progress(e: ft.FilePickerUploadEvent) -> None:
+        if arrived.done():
+            return
+        if e.error:
+            arrived.set_exception(UploadFailed(str(e.error)))
+        elif e.progress is not None and e.progress >= 1.0:
+            arrived.set_result(None)
+
+    # The session shares one picker: this upload's progress comes to this upload's handler.
+    picker.on_upload = note_progress
+    picker.update()
     url = ctx.page.get_upload_url(upload_name, UPLOAD_WAIT_SECONDS)
     await picker.upload([ft.FilePickerUploadFile(upload_url=url, method="PUT", id=chosen.id)])
     path = Path(folder) / upload_name
@@ -54,18 +55,4 @@ async def bytes_of(ctx: AppContext, picker: ft.FilePicker, chosen: ft.FilePicker
         with open(path, "rb") as handle:
             return handle.read(MAX_BYTES + 1)
     finally:
-        ctx.memory.pop("data.upload", None)
         path.unlink(missing_ok=True)
-
-
-def _upload_progress(ctx: AppContext, e: Any) -> None:
-    waiting = ctx.memory.get("data.upload")
-    if not waiting:
-        return
-    _name, arrived = waiting
-    if arrived.done():
-        return
-    if e.error:
-        arrived.set_exception(UploadFailed(str(e.error)))
-    elif e.progress is not None and e.progress >= 1.0:
-        arrived.set_result(None)

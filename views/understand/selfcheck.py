@@ -2,85 +2,58 @@
 
 from __future__ import annotations
 
-import logging
-from typing import Any
+from collections.abc import Callable
+from functools import partial
 
 import flet as ft
 from babel.dates import format_date
 
 from domain.understand.selfcheck import (
     GROUPS,
-    SelfCheckResult,
+    SelfCheckState,
     compare_results,
     items_in,
-    latest_two,
     suggest_for,
 )
 from domain.understand.walkthrough import walkthrough_for
-from storage.errors import StorageError
 from storage.walkthrough_repository import WalkthroughRepository
 from views.shell.context import AppContext
-from views.shell.theme import GAP
-from views.shell.widgets import body_text
-from views.understand.walkthrough import (
+from views.shell.widgets import body_text, heading
+from views.understand.cards import (
+    RedrawnScreen,
     action_button,
-    button_style,
     not_medical_line,
     reframe_panel,
     run_action,
-    section_heading,
+    wrapping_button,
 )
+from views.understand.saving import SavingRepository
 
-log = logging.getLogger("adempauze")
 
-
-class SelfCheckView:
+class SelfCheckView(RedrawnScreen):
     """The form, or the latest result with its suggestions; retaking starts from the last picks."""
 
-    def __init__(self, ctx: AppContext, repo: WalkthroughRepository) -> None:
+    def __init__(self, ctx: AppContext, state: SelfCheckState) -> None:
+        super().__init__()
         self.ctx = ctx
-        self.repo = repo
-        self.latest, self.previous = latest_two(repo.selfchecks())
-        self.editing = self.latest is None
-        self.picks: set[str] = set(self.latest.picks) if self.latest else set()
-        self.showing_reframe = False
-        self.column = ft.Column(spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
-        self.root = ft.Container(
-            content=self.column, padding=ft.Padding.only(left=GAP, right=GAP, top=GAP, bottom=96)
-        )
+        self.state = state
         self.compose()
-
-    def redraw(self) -> None:
-        self.compose()
-        if self.root.page is not None:
-            self.root.update()
 
     def compose(self) -> None:
-        self.column.controls = self.form() if self.editing else self.result()
+        self.column.controls = self.form() if self.state.editing else self.result()
 
     # --- verbs --------------------------------------------------------------------------------
 
-    def toggle(self, item_id: str, checked: bool) -> None:
-        (self.picks.add if checked else self.picks.discard)(item_id)
-
-    def save(self, e: Any = None) -> None:
-        try:
-            result = self.repo.add_selfcheck(sorted(self.picks), self.ctx.now())
-        except StorageError:
-            # The store refused (read-only or full): still show what helps, just not remembered.
-            log.warning("self-check not saved", exc_info=True)
-            result = SelfCheckResult.take("unsaved", sorted(self.picks), self.ctx.now())
-        self.previous, self.latest = self.latest, result
-        self.editing = False
-        self.showing_reframe = False
+    def save(self) -> None:
+        self.state.save(self.ctx.now())
         self.redraw()
 
-    def retake(self, e: Any = None) -> None:
-        self.editing = True
+    def retake(self) -> None:
+        self.state.retake()
         self.redraw()
 
     def toggle_reframe(self) -> None:
-        self.showing_reframe = not self.showing_reframe
+        self.state.toggle_reframe()
         self.redraw()
 
     # --- drawing ------------------------------------------------------------------------------
@@ -88,19 +61,21 @@ class SelfCheckView:
     def form(self) -> list[ft.Control]:
         t = self.ctx.t
         controls: list[ft.Control] = [
-            section_heading(t("understand.selfcheck.title"), key="selfcheck-title"),
+            heading(t("understand.selfcheck.title"), key="selfcheck-title"),
             body_text(t("understand.selfcheck.intro")),
         ]
         for group in GROUPS:
-            controls.append(section_heading(t(f"understand.selfcheck.group.{group}"), size=20))
+            controls.append(heading(t(f"understand.selfcheck.group.{group}"), size=20))
             controls += [self.pick_row(item.id, t(item.label_key)) for item in items_in(group)]
+        # Calls of one button maker: what repeats below is the shape of its arguments.
         controls.append(
-            ft.FilledButton(
-                content=ft.Text(t("understand.selfcheck.save"), size=18, no_wrap=False),
-                icon=ft.Icons.ARROW_FORWARD,
+            wrapping_button(
+                ft.FilledButton,
+                t("understand.selfcheck.save"),
+                self.save,
                 key="selfcheck-save",
-                on_click=self.save,
-                style=button_style(),
+                icon=ft.Icons.ARROW_FORWARD,
+                size=18,
             )
         )
         return controls
@@ -109,15 +84,15 @@ class SelfCheckView:
         """A checkbox with a label that wraps (a Checkbox's own label is clipped at large text)."""
         box = ft.Checkbox(
             semantics_label=label,
-            value=item_id in self.picks,
+            value=item_id in self.state.picks,
             key=f"selfcheck-item-{item_id}",
             visual_density=ft.VisualDensity.STANDARD,
-            on_change=lambda e: self.toggle(item_id, bool(e.control.value)),
+            on_change=lambda e: self.state.toggle(item_id, bool(e.control.value)),
         )
 
-        def tap_label(e: Any) -> None:
+        def tap_label() -> None:
             box.value = not box.value
-            self.toggle(item_id, bool(box.value))
+            self.state.toggle(item_id, bool(box.value))
             box.update()
 
         # The whole row is the touch target (48 px and more): the box alone is 40 px on the web.
@@ -125,7 +100,9 @@ class SelfCheckView:
         return ft.MergeSemantics(content=self._row(box, label, tap_label, item_id))
 
     @staticmethod
-    def _row(box: ft.Checkbox, label: str, tap_label: Any, item_id: str) -> ft.Control:
+    def _row(
+        box: ft.Checkbox, label: str, tap_label: Callable[[], None], item_id: str
+    ) -> ft.Control:
         return ft.Container(
             content=ft.Row(
                 [
@@ -146,11 +123,11 @@ class SelfCheckView:
         )
 
     def result(self) -> list[ft.Control]:
-        t, latest = self.ctx.t, self.latest
+        t, latest = self.ctx.t, self.state.latest
         assert latest is not None
         date = format_date(latest.taken_at.date(), format="long", locale=self.ctx.lang)
         controls: list[ft.Control] = [
-            section_heading(t("understand.selfcheck.result_title"), key="selfcheck-result-title"),
+            heading(t("understand.selfcheck.result_title"), key="selfcheck-result-title"),
             ft.Text(t("understand.selfcheck.taken_on", date=date), size=15),
         ]
         suggestions = suggest_for(latest.picks)
@@ -166,7 +143,7 @@ class SelfCheckView:
                     [
                         action_button(
                             t(found.suggestion.text_key),
-                            lambda e, a=action: run_action(self.ctx, a, self.toggle_reframe),
+                            partial(run_action, self.ctx, action, self.toggle_reframe),
                             key=f"selfcheck-go-{found.suggestion.id}",
                             icon=ft.Icons.ARROW_FORWARD,
                         ),
@@ -180,41 +157,41 @@ class SelfCheckView:
                     horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
                 )
             )
-        if self.showing_reframe:
+        if self.state.showing_reframe:
             controls.append(
                 reframe_panel(
                     walkthrough_for(self.ctx.lang).reframe,
                     t("understand.reframe_close"),
-                    lambda e: self.toggle_reframe(),
+                    self.toggle_reframe,
                     key="selfcheck-reframe",
                 )
             )
         controls += self.changes()
         controls += [
             not_medical_line(self.ctx),
-            ft.OutlinedButton(
-                content=ft.Text(t("understand.selfcheck.retake"), size=17, no_wrap=False),
-                icon=ft.Icons.REFRESH,
+            wrapping_button(
+                ft.OutlinedButton,
+                t("understand.selfcheck.retake"),
+                self.retake,
                 key="selfcheck-retake",
-                on_click=self.retake,
-                style=button_style(),
+                icon=ft.Icons.REFRESH,
             ),
-            ft.TextButton(
-                content=ft.Text(t("understand.selfcheck.back"), size=17, no_wrap=False),
+            wrapping_button(
+                ft.TextButton,
+                t("understand.selfcheck.back"),
+                lambda: self.ctx.navigate("/understand"),
                 key="selfcheck-back",
-                on_click=lambda e: self.ctx.navigate("/understand"),
-                style=button_style(),
             ),
         ]
         return controls
 
     def changes(self) -> list[ft.Control]:
-        t, latest = self.ctx.t, self.latest
+        t, latest, previous = self.ctx.t, self.state.latest, self.state.previous
         assert latest is not None
-        title = section_heading(t("understand.selfcheck.changes_title"), size=20)
-        if self.previous is None:
+        title = heading(t("understand.selfcheck.changes_title"), size=20)
+        if previous is None:
             return [body_text(t("understand.selfcheck.first_time"), key="selfcheck-changes")]
-        change = compare_results(self.previous, latest)
+        change = compare_results(previous, latest)
 
         def names(ids: tuple[str, ...]) -> str:
             return ", ".join(t(f"understand.selfcheck.item.{i}").lower() for i in ids)
@@ -230,7 +207,7 @@ class SelfCheckView:
 
 
 def build(ctx: AppContext) -> ft.Control:
-    return SelfCheckView(ctx, WalkthroughRepository(ctx.store)).root
-
-
-ROUTES = {"/understand/selfcheck": build}
+    repo = WalkthroughRepository(ctx.store)
+    state = ctx.state(SelfCheckState, lambda: SelfCheckState(SavingRepository(repo)))
+    state.reopen(repo.selfchecks())
+    return SelfCheckView(ctx, state).root

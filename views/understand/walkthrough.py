@@ -2,129 +2,36 @@
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable
-from typing import Any
+from functools import partial
 
 import flet as ft
 
-from domain.understand.walkthrough import (
-    SUPPORT_CHAPTER_ID,
-    Action,
-    Card,
-    Reframe,
-    WalkthroughProgress,
-    WalkthroughState,
-    swipe_step,
-    walkthrough_for,
-)
-from storage.errors import StorageError
+from domain.understand.reading import WalkthroughState, swipe_step
+from domain.understand.walkthrough import SUPPORT_CHAPTER_ID, Card, walkthrough_for
 from storage.walkthrough_repository import WalkthroughRepository
 from views.shell.context import AppContext
 from views.shell.theme import GAP, TOUCH
-from views.shell.widgets import body_text
+from views.shell.widgets import body_text, heading
+from views.understand.cards import (
+    RedrawnScreen,
+    action_button,
+    button_style,
+    not_medical_line,
+    reframe_panel,
+    run_action,
+    wrapping_button,
+)
+from views.understand.saving import SavingRepository
 
-log = logging.getLogger("adempauze")
-
-BUTTON_PADDING = ft.Padding.symmetric(vertical=14, horizontal=20)
 # Next and back share a row: less side padding keeps "Volgende" on one line at 200 % text.
 STEP_PADDING = ft.Padding.symmetric(vertical=14, horizontal=8)
 
 
-def button_style(**extra: Any) -> ft.ButtonStyle:
-    """Padding instead of a fixed height, so a label can grow with the text size and wrap.
-
-    Standard density here: the app's comfortable density would take 8 px off, below 48 px.
-    """
-    options: dict[str, Any] = {"padding": BUTTON_PADDING, **extra}
-    return ft.ButtonStyle(visual_density=ft.VisualDensity.STANDARD, **options)
-
-
-class SavingRepository:
-    """Saves progress, but a store that refuses (read-only, full) never stops the reading."""
-
-    def __init__(self, repo: WalkthroughRepository) -> None:
-        self._repo = repo
-
-    def save_progress(self, progress: WalkthroughProgress) -> None:
-        try:
-            self._repo.save_progress(progress)
-        except StorageError:
-            log.warning("walk-through position not saved", exc_info=True)
-
-
-def section_heading(text: str, *, size: int = 26, key: str | None = None) -> ft.Control:
-    """A heading for screen readers, named once (a label beside the text would say it twice)."""
-    return ft.Semantics(
-        header=True,
-        content=ft.Text(text, size=size, weight=ft.FontWeight.W_600, no_wrap=False, key=key),
-    )
-
-
-def run_action(ctx: AppContext, action: Action, show_reframe: Callable[[], None]) -> None:
-    """Carry out a do-it-now action or a self-check suggestion."""
-    if action.kind == "pause":
-        ctx.start_pause(action.pause_kind, action.seconds)
-    elif action.kind == "route" and action.route:
-        ctx.navigate(action.route)
-    else:
-        show_reframe()
-
-
-def action_button(text: str, on_click: Any, *, key: str, icon: Any = None) -> ft.Control:
-    """A tonal button whose label may wrap at large text sizes and stays at least 48 px high."""
-    return ft.FilledTonalButton(
-        content=ft.Text(text, size=17, no_wrap=False, text_align=ft.TextAlign.CENTER),
-        icon=icon,
-        key=key,
-        on_click=on_click,
-        style=button_style(),
-    )
-
-
-def reframe_panel(reframe: Reframe, close_label: str, on_close: Any, *, key: str) -> ft.Control:
-    """The card about rest, shown in place of nothing: no new screen to get lost in."""
-    return ft.Container(
-        key=key,
-        padding=GAP,
-        border_radius=12,
-        bgcolor=ft.Colors.TERTIARY_CONTAINER,
-        content=ft.Column(
-            [
-                section_heading(reframe.title, size=22),
-                *[body_text(p, color=ft.Colors.ON_TERTIARY_CONTAINER) for p in reframe.paragraphs],
-                ft.TextButton(
-                    content=close_label,
-                    key=f"{key}-close",
-                    on_click=on_close,
-                    style=button_style(),
-                ),
-            ],
-            spacing=GAP // 2,
-        ),
-    )
-
-
-def not_medical_line(ctx: AppContext) -> ft.Control:
-    return ft.Row(
-        [
-            ft.Icon(ft.Icons.INFO_OUTLINE, size=20, color=ft.Colors.ON_SURFACE_VARIANT),
-            ft.Text(
-                ctx.t("understand.not_medical"),
-                size=15,
-                color=ft.Colors.ON_SURFACE_VARIANT,
-                expand=True,
-                key="understand-not-medical",
-            ),
-        ],
-        vertical_alignment=ft.CrossAxisAlignment.START,
-    )
-
-
-class WalkthroughView:
+class WalkthroughView(RedrawnScreen):
     """One card at a time, with progress, next/back, swipe and a chapter list."""
 
     def __init__(self, ctx: AppContext, state: WalkthroughState) -> None:
+        super().__init__()
         self.ctx = ctx
         self.state = state
         self.drag_from: float | None = None
@@ -140,21 +47,15 @@ class WalkthroughView:
             expand=True, style=style,
         )  # fmt: skip
         self._steps = ft.Row([self._back, self._next], spacing=GAP)
-        self.column = ft.Column(spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.STRETCH)
-        self.root = ft.Container(
-            content=self.column,
-            # room at the bottom so the floating pause button never covers the last button
-            padding=ft.Padding.only(left=GAP, right=GAP, top=GAP, bottom=96),
-        )
         self.compose()
 
     # --- moves --------------------------------------------------------------------------------
 
-    def go_next(self, e: Any = None) -> None:
+    def go_next(self) -> None:
         if self.state.go_next(self.ctx.now()):
             self.redraw()
 
-    def go_back(self, e: Any = None) -> None:
+    def go_back(self) -> None:
         if self.state.go_back(self.ctx.now()):
             self.redraw()
 
@@ -190,11 +91,6 @@ class WalkthroughView:
         self.state.toggle_reframe()
         self.redraw()
 
-    def redraw(self) -> None:
-        self.compose()
-        if self.root.page is not None:
-            self.root.update()
-
     # --- drawing ------------------------------------------------------------------------------
 
     def compose(self) -> None:
@@ -213,12 +109,12 @@ class WalkthroughView:
                 key="step-swipe",
             ),
             self.step_buttons(),
-            ft.OutlinedButton(
-                content=ft.Text(t("understand.selfcheck.open"), size=17, no_wrap=False),
-                icon=ft.Icons.CHECKLIST,
+            wrapping_button(
+                ft.OutlinedButton,
+                t("understand.selfcheck.open"),
+                lambda: self.ctx.navigate("/understand/selfcheck"),
                 key="selfcheck-open",
-                on_click=lambda e: self.ctx.navigate("/understand/selfcheck"),
-                style=button_style(),
+                icon=ft.Icons.CHECKLIST,
             ),
         ]
 
@@ -270,7 +166,7 @@ class WalkthroughView:
                         weight=ft.FontWeight.W_600 if chapter.id == state.chapter.id else None,
                     ),
                     key=f"chapter-{chapter.id}",
-                    on_click=lambda e, cid=chapter.id: self.open_chapter(cid),
+                    on_click=partial(self.open_chapter, chapter.id),
                     style=button_style(alignment=ft.Alignment.CENTER_LEFT),
                 )
                 for number, chapter in enumerate(state.walkthrough.chapters, start=1)
@@ -280,7 +176,7 @@ class WalkthroughView:
 
     def card_view(self, card: Card) -> ft.Control:
         t = self.ctx.t
-        parts: list[ft.Control] = [section_heading(card.title, key="step-title")]
+        parts: list[ft.Control] = [heading(card.title, key="step-title")]
         parts += [body_text(p) for p in card.paragraphs]
         parts += [
             ft.Row(
@@ -306,7 +202,7 @@ class WalkthroughView:
             parts.append(
                 action_button(
                     t(action.label_key),
-                    lambda e, a=action: run_action(self.ctx, a, self.toggle_reframe),
+                    partial(run_action, self.ctx, action, self.toggle_reframe),
                     key=f"step-action-{action.id}",
                     icon=ft.Icons.ARROW_FORWARD,
                 )
@@ -316,7 +212,7 @@ class WalkthroughView:
                 reframe_panel(
                     self.state.walkthrough.reframe,
                     t("understand.reframe_close"),
-                    lambda e: self.toggle_reframe(),
+                    self.toggle_reframe,
                     key="step-reframe",
                 )
             )
@@ -336,14 +232,14 @@ class WalkthroughView:
 
 def build(ctx: AppContext) -> ft.Control:
     repo = WalkthroughRepository(ctx.store)
-    state = WalkthroughState.resume(
-        walkthrough_for(ctx.lang), repo.load_progress(), SavingRepository(repo)
+    content, progress = walkthrough_for(ctx.lang), repo.load_progress()
+    state = ctx.state(
+        WalkthroughState,
+        lambda: WalkthroughState.resume(content, progress, SavingRepository(repo)),
     )
+    state.reopen(content, progress)
     view = WalkthroughView(ctx, state)
     page = ctx.page
     page.on_keyboard_event = view.key_pressed
     ctx.on_leave(lambda: setattr(page, "on_keyboard_event", None))
     return view.root
-
-
-ROUTES = {"/understand": build}

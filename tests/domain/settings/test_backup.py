@@ -8,77 +8,22 @@ from typing import Any
 
 import pytest
 
-from domain.pause.record import PauseRecord
-from domain.plan.boundaries import new_boundary
-from domain.plan.items import new_item
-from domain.plan.recurrence import new_rule
 from domain.settings.backup import (
-    FORMAT_NAME,
     MAX_BYTES,
-    MAX_PROBLEMS,
     BackupError,
     backup_file_name,
     check_backup,
     encode_backup,
     parse_backup_bytes,
     read_backup,
-    with_app_version,
 )
-from domain.settings.preferences import Settings
-from domain.understand.selfcheck import ITEMS, SelfCheckResult
-from domain.understand.walkthrough import WalkthroughProgress
-
-
-def good_document() -> dict[str, Any]:
-    """A small backup made from real domain records, as the app writes them."""
-    pause = PauseRecord("p1", "calm", datetime(2026, 3, 2, 9, 30), 60, 58, True, 4)
-    item = new_item(
-        title="Tandarts", day=date(2026, 3, 3), start="14:00", minutes=45, area="home", item_id="i1"
-    )
-    boundary = new_boundary(kind="no_work_after", time_text="20:00", boundary_id="b1")
-    rule = new_rule(
-        title="Even naar buiten",
-        start=date(2026, 3, 2),
-        at_text="10:30",
-        repeat="weekdays",
-        rule_id="r1",
-    )
-    check = SelfCheckResult.take("s1", [ITEMS[0].id], datetime(2026, 3, 1, 20, 0))
-    progress = WalkthroughProgress("c3", datetime(2026, 3, 1, 21, 0))
-    return with_app_version(
-        {
-            "format": FORMAT_NAME,
-            "schema_version": 1,
-            "exported_at": "2026-03-04T10:00:00+00:00",
-            "collections": {
-                "settings": [Settings(language="en", bedtime="22:30").to_record()],
-                "walkthrough": [progress.to_record()],
-                "selfchecks": [check.to_record()],
-                "pauses": [pause.to_record()],
-                "agenda_items": [item.to_record()],
-                "boundaries": [boundary.to_record()],
-                "recovery_rules": [rule.to_record()],
-            },
-        }
-    )
+from domain.settings.backup_records import MAX_PROBLEMS
+from tests.domain.settings.documents import REMOVE, good_document, with_field
 
 
 def changed(path: str, value: Any) -> dict[str, Any]:
     """The good document with one field (dotted path, `[i]` for list items) set or removed."""
-    doc = json.loads(json.dumps(good_document()))
-    *parents, last = path.replace("[", ".").replace("]", "").split(".")
-    target: Any = doc
-    for part in parents:
-        target = target[int(part)] if part.isdigit() else target[part]
-    key: Any = int(last) if last.isdigit() else last
-    if value is REMOVE:
-        del target[key]
-    else:
-        target[key] = value
-    return doc
-
-
-REMOVE = object()
+    return with_field(good_document(), path, value)
 
 
 def problems_of(raw: bytes) -> list[tuple[str, str]]:
@@ -130,6 +75,7 @@ def test_a_file_over_twenty_megabytes_is_refused_before_it_is_parsed():
     assert problems_of(b"{" + b" " * (50 * 1024 * 1024) + b"}") == [("", "data.error.too_large")]
 
 
+# One row per refusal: the rows share their shape on purpose, each names a field and its reason.
 @pytest.mark.parametrize(
     ("path", "value", "expected"),
     [

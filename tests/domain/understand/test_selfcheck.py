@@ -15,6 +15,7 @@ from domain.understand.selfcheck import (
     SUGGESTIONS,
     SelfCheckError,
     SelfCheckResult,
+    SelfCheckState,
     compare_results,
     items_in,
     latest_two,
@@ -191,3 +192,50 @@ def test_latest_two() -> None:
     assert latest_two([first]) == (first, None)
     # newest first; on equal times the id decides
     assert latest_two([first, second, third]) == (second, third)
+
+
+class KeptResults:
+    """Keeps taken self-checks in a list, numbered as they come."""
+
+    def __init__(self) -> None:
+        self.kept: list[SelfCheckResult] = []
+
+    def add_selfcheck(self, picks: list[str], now: datetime) -> SelfCheckResult:
+        result = SelfCheckResult.take(f"r{len(self.kept)}", picks, now)
+        self.kept.append(result)
+        return result
+
+
+def test_state_opens_the_form_first_then_the_latest_result() -> None:
+    saver = KeptResults()
+    state = SelfCheckState(saver)
+    state.reopen([])
+    assert state.editing and state.picks == set()
+    state.toggle("sleep", True)
+    state.toggle("neck", True)
+    state.toggle("sleep", False)
+    first = state.save(NOW)
+    assert (first.picks, state.latest, state.previous, state.editing) == (
+        ("neck",),
+        first,
+        None,
+        False,
+    )
+    assert saver.kept == [first]
+    # A new visit shows the stored result and starts a retake from its picks.
+    state.reopen(saver.kept)
+    assert (state.editing, state.picks, state.latest) == (False, {"neck"}, first)
+
+
+def test_retaking_keeps_the_one_before_to_compare() -> None:
+    saver = KeptResults()
+    state = SelfCheckState(saver)
+    state.reopen([SelfCheckResult.take("old", ["worry"], NOW)])
+    state.retake()
+    assert state.editing and state.picks == {"worry"}
+    state.toggle("focus", True)
+    state.toggle_reframe()
+    second = state.save(LATER)
+    assert state.previous is not None and state.previous.id == "old"
+    assert compare_results(state.previous, second).new == ("focus",)
+    assert not state.showing_reframe

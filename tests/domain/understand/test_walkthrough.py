@@ -10,6 +10,12 @@ from typing import Any
 
 import pytest
 
+from domain.understand.reading import (
+    WalkthroughState,
+    position_label,
+    resume_index,
+    swipe_step,
+)
 from domain.understand.walkthrough import (
     ACTIONS,
     CONTENT_DIR,
@@ -17,11 +23,7 @@ from domain.understand.walkthrough import (
     SUPPORT_CHAPTER_ID,
     ContentError,
     WalkthroughProgress,
-    WalkthroughState,
     load_walkthrough,
-    position_label,
-    resume_index,
-    swipe_step,
 )
 
 NOW = datetime(2026, 11, 25, 21, 30)
@@ -272,6 +274,19 @@ def test_reframe_is_shown_in_place_and_closes_on_a_move() -> None:
     assert state.showing_reframe
     state.go_back(NOW)
     assert not state.showing_reframe
+
+
+def test_reopening_follows_the_store_and_the_language() -> None:
+    # Another tab or an imported backup may have moved the place since the screen was built.
+    state = WalkthroughState.resume(load_walkthrough("nl"), None, RecordingSaver())
+    state.go_next(NOW)
+    state.toggle_reframe()
+    english = load_walkthrough("en")
+    state.reopen(english, WalkthroughProgress("help-small", NOW))
+    assert state.card.id == "help-small"
+    assert state.walkthrough is english and not state.showing_reframe
+    state.reopen(load_walkthrough("en"), None)
+    assert state.is_first
 
 
 @pytest.mark.parametrize(

@@ -30,12 +30,14 @@ from storage.pause_repository import PauseRepository
 from storage.planner_repository import PlannerRepository
 from storage.settings_repository import SettingsRepository
 from storage.walkthrough_repository import WalkthroughRepository
+from tests.domain.settings.documents import REMOVE, with_field
 from tests.flet_session import AppHarness, RecordingConnection, open_app
 from views.settings.data import YourData
 
 NOW = datetime(2026, 11, 25, 9, 30)
 
 
+# The same two fixtures as tests/storage/conftest.py, whose fixtures don't reach this folder.
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
@@ -57,6 +59,8 @@ def browser_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, 
     chosen: dict[str, Any] = {"raw": b"", "size": None, "saved": []}
     original = RecordingConnection._answer
 
+    # tests/views/test_bad_input_matrix.py answers these calls too, for its fixed files only; this
+    # one also takes a claimed size and records what is saved.
     def answer(self: RecordingConnection, control_id: int, call_id: str, name: str, args: Any):
         assert self.session is not None
         if name == "pick_files":
@@ -166,7 +170,8 @@ async def test_export_erase_import_gives_back_exactly_the_same_data(store, brows
         await app.close()
 
 
-def bad_document(**changes: Any) -> bytes:
+def bad_document(path: str, value: Any) -> bytes:
+    """A one-item backup with one field (dotted path, `[i]` for list items) set or REMOVE'd."""
     doc = with_app_version(
         {
             "format": FORMAT_NAME,
@@ -179,20 +184,10 @@ def bad_document(**changes: Any) -> bytes:
             },
         }
     )
-    for path, value in changes.items():
-        target: Any = doc
-        *parents, last = path.split("__")
-        for part in parents:
-            target = target[int(part)] if part.isdigit() else target[part]
-        key: Any = int(last) if last.isdigit() else last
-        if value is None:
-            del target[key]
-        else:
-            target[key] = value
-    return json.dumps(doc).encode()
+    return json.dumps(with_field(doc, path, value)).encode()
 
 
-ITEM = "collections__agenda_items__0__"
+ITEM = "collections.agenda_items[0]."
 HUNDRED_THOUSAND = [
     {"id": f"i{n}", "title": "x", "date": "2026-12-01", "minutes": 30} for n in range(100_000)
 ]
@@ -210,26 +205,31 @@ HUNDRED_THOUSAND = [
         # 50 MB of real bytes that claim to be small still stop at the size check
         (b"{" + b" " * (MAX_BYTES + 10) + b"}", 100, "groter dan 20 MB"),
         # a future format version
-        (bad_document(schema_version=2), None, "schema_version: Dit bestand komt uit een nieuwere"),
+        (
+            bad_document("schema_version", 2),
+            None,
+            "schema_version: Dit bestand komt uit een nieuwere",
+        ),
         # a missing field
-        (bad_document(**{ITEM + "title": None}), None, "agenda_items[0].title: Dit veld ontbreekt"),
+        (bad_document(ITEM + "title", REMOVE), None, "agenda_items[0].title: Dit veld ontbreekt"),
         # a wrong type
-        (bad_document(**{ITEM + "done": "ja"}), None, "agenda_items[0].done: Hier hoort true"),
+        (bad_document(ITEM + "done", "ja"), None, "agenda_items[0].done: Hier hoort true"),
         # a date that doesn't exist
-        (bad_document(**{ITEM + "date": "2026-02-30"}), None, "agenda_items[0].date: Deze datum"),
+        (bad_document(ITEM + "date", "2026-02-30"), None, "agenda_items[0].date: Deze datum"),
         # 100,000 items
         (
-            bad_document(collections__agenda_items=HUNDRED_THOUSAND),
+            bad_document("collections.agenda_items", HUNDRED_THOUSAND),
             None,
             "agenda_items: 100000 records is meer dan",
         ),
         # duplicated ids
         (
             bad_document(
-                collections__agenda_items=[
+                "collections.agenda_items",
+                [
                     {"id": "i1", "title": "a", "date": "2026-12-01", "minutes": 45},
                     {"id": "i1", "title": "b", "date": "2026-12-02", "minutes": 45},
-                ]
+                ],
             ),
             None,
             "agenda_items[1].id: De id i1 komt twee keer voor",

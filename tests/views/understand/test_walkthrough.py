@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 
-from tests.flet_session import AppHarness, open_app
+from tests.flet_session import AppHarness
+from tests.views.understand.screens import opened
 
 NOW = datetime(2026, 11, 25, 20, 0)
 
 
-async def start(data_dir: Path, lang: str = "nl") -> AppHarness:
-    app = await open_app(data_dir, route="/understand", lang=lang, now=lambda: NOW)
-    app.assert_no_crash()
-    return app
-
-
-async def stop(app: AppHarness) -> None:
-    await app.close()
-    app.store.close()  # type: ignore[attr-defined]
+def start(
+    data_dir: Path, lang: str = "nl", *, read_only: bool = False
+) -> AbstractAsyncContextManager[AppHarness]:
+    return opened(data_dir, "/understand", NOW, lang, read_only=read_only)
 
 
 def title(app: AppHarness) -> str:
@@ -32,8 +29,7 @@ def progress(app: AppHarness) -> str:
 
 
 async def test_next_back_and_labels(tmp_path: Path) -> None:
-    app = await start(tmp_path)
-    try:
+    async with start(tmp_path) as app:
         assert progress(app) == "1 / 13"
         assert app.find("step-next").content == "Volgende"
         assert app.find("step-back").content == "Vorige"
@@ -45,13 +41,10 @@ async def test_next_back_and_labels(tmp_path: Path) -> None:
         await app.click("step-back")
         assert progress(app) == "3 / 13"
         app.assert_no_crash()
-    finally:
-        await stop(app)
 
 
 async def test_arrow_keys_step_through_the_cards_and_stop_on_leaving(tmp_path: Path) -> None:
-    app = await start(tmp_path)
-    try:
+    async with start(tmp_path) as app:
         page = app.page
 
         async def press(key: str, **mods: bool) -> None:
@@ -70,22 +63,16 @@ async def test_arrow_keys_step_through_the_cards_and_stop_on_leaving(tmp_path: P
         await app.go("/plan")
         assert page.on_keyboard_event is None
         app.assert_no_crash()
-    finally:
-        await stop(app)
 
 
 async def test_english_labels(tmp_path: Path) -> None:
-    app = await start(tmp_path, "en")
-    try:
+    async with start(tmp_path, "en") as app:
         assert (app.find("step-next").content, app.find("step-back").content) == ("Next", "Back")
         assert title(app) == "The evening your body won't cooperate"
-    finally:
-        await stop(app)
 
 
 async def test_swipe_moves_by_velocity(tmp_path: Path) -> None:
-    app = await start(tmp_path)
-    try:
+    async with start(tmp_path) as app:
 
         def fling(speed: float) -> dict:
             return {
@@ -108,31 +95,24 @@ async def test_swipe_moves_by_velocity(tmp_path: Path) -> None:
         await app.fire("step-swipe", "horizontal_drag_end", end)
         assert progress(app) == "2 / 13"
         app.assert_no_crash()
-    finally:
-        await stop(app)
 
 
 async def test_jump_to_a_chapter_and_the_actions(tmp_path: Path) -> None:
-    app = await start(tmp_path)
-    try:
+    async with start(tmp_path) as app:
         await app.click("chapter-helps")
         assert (progress(app), title(app)) == ("7 / 13", "1. Begin klein")
-        await app.click("step-action-pause")
-        assert app.page.route == "/pause/run"
-        await app.go("/understand")
-        await app.click("step-next")
-        await app.click("step-action-recovery")
-        assert app.page.route == "/plan?add=recovery"
-        await app.go("/understand")
-        await app.click("step-next")
-        await app.click("step-action-boundaries")
-        assert app.page.route == "/plan/boundaries"
-        await app.go("/understand")
-        await app.click("step-next")
-        await app.click("step-action-rhythm")
-        assert app.page.route == "/settings/rhythm"
-        await app.go("/understand")
-        await app.click("step-next")
+        # The helps chapter's cards in order, each with its do-it-now action.
+        actions = [
+            ("pause", "/pause/run"),
+            ("recovery", "/plan?add=recovery"),
+            ("boundaries", "/plan/boundaries"),
+            ("rhythm", "/settings/rhythm"),
+        ]
+        for action, route in actions:
+            await app.click(f"step-action-{action}")
+            assert app.page.route == route
+            await app.go("/understand")
+            await app.click("step-next")
         assert not app.has("step-reframe")
         await app.click("step-action-reframe")
         assert app.page.route == "/understand"
@@ -140,53 +120,49 @@ async def test_jump_to_a_chapter_and_the_actions(tmp_path: Path) -> None:
         await app.click("step-reframe-close")
         assert not app.has("step-reframe")
         app.assert_no_crash()
-    finally:
-        await stop(app)
 
 
 async def test_support_chapter_shows_not_medical_line(tmp_path: Path) -> None:
-    app = await start(tmp_path)
-    try:
+    async with start(tmp_path) as app:
         await app.click("chapter-support")
         assert app.has("understand-not-medical")
         assert app.text_shown("0800-0113") and app.text_shown("huisarts")
-    finally:
-        await stop(app)
 
 
 async def test_position_survives_a_new_session(tmp_path: Path) -> None:
-    app = await start(tmp_path)
-    for _ in range(3):
-        await app.click("step-next")
-    await stop(app)
-    again = await start(tmp_path)
-    try:
+    async with start(tmp_path) as app:
+        for _ in range(3):
+            await app.click("step-next")
+    async with start(tmp_path) as again:
         assert progress(again) == "4 / 13"
-    finally:
-        await stop(again)
 
 
 async def test_selfcheck_entry(tmp_path: Path) -> None:
-    app = await start(tmp_path)
-    try:
+    async with start(tmp_path) as app:
         await app.click("selfcheck-open")
         assert app.page.route == "/understand/selfcheck"
         assert app.has("selfcheck-title")
-    finally:
-        await stop(app)
 
 
 async def test_a_read_only_store_still_lets_you_read_on(tmp_path: Path) -> None:
-    from storage import Store
-
-    store = Store.open(tmp_path)
-    store.read_only = True  # as when the data comes from a newer version of the app
-    app = await open_app(store=store, route="/understand", lang="nl", now=lambda: NOW)
-    try:
+    async with start(tmp_path, read_only=True) as app:
         await app.click("step-next")
         await app.click("step-next")
         assert progress(app) == "3 / 13"
         app.assert_no_crash()
-        assert store.collection("walkthrough").all() == []
-    finally:
-        await stop(app)
+        assert app.store.collection("walkthrough").all() == []  # type: ignore[attr-defined]
+
+
+async def test_a_rebuild_keeps_the_place_the_store_holds(tmp_path: Path) -> None:
+    # The session's reading state is reopened from the store each time the screen is built.
+    async with start(tmp_path) as app:
+        await app.click("step-next")
+        await app.go("/plan")
+        await app.go("/understand")
+        assert progress(app) == "2 / 13"
+    async with start(tmp_path, read_only=True) as app:
+        await app.click("step-next")
+        await app.go("/plan")
+        await app.go("/understand")
+        assert progress(app) == "2 / 13"  # the store's place, as the screen always showed
+        app.assert_no_crash()
