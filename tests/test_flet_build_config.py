@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 import struct
@@ -67,6 +68,34 @@ def test_the_entry_point_exists_and_tests_stay_out_of_the_package():
     assert (ROOT / app["path"] / f"{app['module']}.py").exists()
     assert {"tests", "bench", ".venv", "artifacts"} <= set(app["exclude"])
     assert "assets" not in app["exclude"]  # the app needs its icons and manifest
+
+
+def test_the_browser_fallback_fonts_stay_out_of_a_phone_build():
+    # The folders scripts/link_fallback_fonts.py fills, as relative paths: excluded from the copy
+    # and, for hosts whose separator is not `/`, deleted after it.
+    spec = importlib.util.spec_from_file_location(
+        "link_fonts", ROOT / "scripts/link_fallback_fonts.py"
+    )
+    assert spec and spec.loader
+    link_fonts = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(link_fonts)
+    # assets/assets holds nothing but the links, so the whole folder can go.
+    assert [entry.name for entry in link_fonts.LINKS.parent.iterdir()] == [link_fonts.LINKS.name]
+    web_only = {p.relative_to(ROOT).as_posix() for p in (link_fonts.FONTS, link_fonts.LINKS.parent)}
+    assert web_only == {"assets/fonts", "assets/assets"}
+    assert web_only <= set(FLET["app"]["exclude"])
+    assert web_only <= set(FLET["cleanup"]["app_files"])
+
+
+def test_the_browser_server_is_an_extra_that_make_and_the_readme_install():
+    project = PYPROJECT["project"]
+    names = {re.split(r"[=<>\[; ]", line, maxsplit=1)[0] for line in project["dependencies"]}
+    assert "flet-web" not in names and "flet" in names
+    flet_pin = next(line for line in project["dependencies"] if line.startswith("flet=="))
+    # flet refuses a flet-web of another version, so the extra follows flet's pin.
+    assert project["optional-dependencies"]["web"][0] == flet_pin.replace("flet", "flet-web", 1)
+    assert "-e '.[web,test]'" in (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "'.[web]'" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
