@@ -11,21 +11,17 @@ import shutil
 import socket
 import sys
 import tempfile
-import threading
-import time
-from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from domain.access import access_url, is_loopback, is_wildcard, lan_address, load_or_create_token
-
-if TYPE_CHECKING:
-    from storage import Store
-    from storage.lock import FolderLock
+from domain.access import access_url, is_loopback, is_wildcard, pick_lan_address
+from views.shell import startup
 
 APP_NAME = "Adempauze"
 DEFAULT_PORT = 8550
 ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+# A documentation-only address (RFC 5737). A UDP socket "connected" to it sends nothing at all:
+# connect() only asks the operating system which local address would route there.
+_PROBE_ADDRESS = ("192.0.2.1", 9)
 
 
 class StartupError(Exception):
@@ -107,6 +103,23 @@ def needs_token(args: argparse.Namespace, host: str) -> bool:
     return not args.desktop and (args.lan or not is_loopback(host))
 
 
+def lan_address() -> str | None:
+    """This computer's address on the local network, found without sending any traffic."""
+    candidates: list[str] = []
+    try:
+        with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+            probe.connect(_PROBE_ADDRESS)
+            candidates.append(probe.getsockname()[0])
+    except OSError:
+        pass
+    try:
+        for info in socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET):
+            candidates.append(str(info[4][0]))
+    except OSError:
+        pass
+    return pick_lan_address(candidates)
+
+
 def shown_host(host: str) -> str:
     """The address a phone should open: the LAN address when listening on every interface."""
     if is_wildcard(host):
@@ -132,6 +145,20 @@ def print_access(url: str, local_url: str | None) -> None:
     )
 
 
+def keep_token(data_dir: Path, *, needed: bool, replace: bool) -> str | None:
+    """The access token when the server needs one; `--new-token` replaces it even when not."""
+    if not (needed or replace):
+        return None
+    from storage import StorageError
+    from storage.access_token import load_or_create_token
+
+    try:
+        token, _ = load_or_create_token(data_dir, replace=replace)
+    except StorageError as exc:
+        raise StartupError(f"cannot keep the access token in {data_dir}: {exc}") from None
+    return token if needed else None
+
+
 def prepare_uploads() -> str:
     """A private folder for imported files on their way in, and a key that signs upload links."""
     from domain.settings.backup_size import MAX_BYTES
@@ -141,111 +168,6 @@ def prepare_uploads() -> str:
     os.environ.setdefault("FLET_SECRET_KEY", secrets.token_urlsafe(32))
     os.environ["FLET_MAX_UPLOAD_SIZE"] = str(MAX_BYTES + 1)
     return folder
-
-
-def wait_until_listening(host: str | None, port: int) -> None:
-    """Return once the server answers on `port` (at once for a desktop window: no port)."""
-    if host is None:
-        return
-    probe_host = "127.0.0.1" if is_wildcard(host) else host
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection((probe_host, port), timeout=0.2):
-                return
-        except OSError:
-            time.sleep(0.02)
-
-
-def prepare_after_listening(
-    host: str | None, port: int, data_dir: Path, claimed: FolderLock
-) -> Future[Store]:
-    """Read the data, then load every screen, while the browser loads the client.
-
-    The client takes about a second to load, during which this process has little to do;
-    work done before the server listens would hold up the first page instead (one CPU-bound
-    thread slows the others here). The first session waits for the returned store. A failure
-    to read the data is said in one line and ends the process.
-    """
-    from storage import StorageError, Store
-
-    opening: Future[Store] = Future()
-
-    def prepare() -> None:
-        wait_until_listening(host, port)
-        try:
-            opening.set_result(Store.open(data_dir, claimed=claimed))
-        except StorageError as exc:
-            print(f"adempauze: cannot open your data in {data_dir}: {exc}", file=sys.stderr)
-            sys.stderr.flush()
-            os._exit(2)  # the server runs in the main thread; there is nothing to serve
-        except BaseException as exc:
-            opening.set_exception(exc)
-            raise
-        warm_up_screens()
-
-    threading.Thread(target=prepare, name="prepare-app", daemon=True).start()
-    return opening
-
-
-def warm_up_screens() -> None:
-    """Import the shell and the screens, and the Flet controls they use, ahead of need.
-
-    Flet imports each control's module on first use, and screens are imported when first
-    shown; left alone, that happens while the person waits. The shell and the Pauze screen are
-    loaded first, while the browser loads the client; the other screens once the first
-    session's screen is out and the client has had a moment to draw it, so the work does not
-    compete with showing Pauze nu.
-    """
-    import importlib
-
-    import flet as ft
-
-    from views.shell import entry, theme
-    from views.shell.routes import HOME, ROUTE_MODULES, SCREEN_MODULES
-
-    def load(modules: tuple[str, ...]) -> None:
-        for module in modules:
-            importlib.import_module(module)
-        for name in sorted(_names_used_by(modules)):
-            if name[:1].isupper():
-                with contextlib.suppress(AttributeError, ImportError):
-                    getattr(ft, name)
-
-    # The shell draws the recovery nudge (planner modules) on the first screen too.
-    first = (
-        "views.shell.widgets",
-        "views.shell.app",
-        "views.plan.nudge",
-        ROUTE_MODULES[HOME],
-    )
-    load(first)
-    theme.build_theme(dark=False)
-    entry.FIRST_SCREEN_SENT.wait(timeout=60)
-    time.sleep(1.0)
-    load(("views.pause.history", *(m for m in SCREEN_MODULES if m not in first)))
-
-
-def _names_used_by(modules: tuple[str, ...]) -> set[str]:
-    """Every name the modules' code refers to (read from their code, so .pyc-only apps work)."""
-    import importlib.util
-    import types
-
-    def names_in(code: types.CodeType) -> set[str]:
-        found = set(code.co_names)
-        for const in code.co_consts:
-            if isinstance(const, types.CodeType):
-                found |= names_in(const)
-        return found
-
-    names: set[str] = set()
-    for module in modules:
-        spec = importlib.util.find_spec(module)
-        loader = getattr(spec, "loader", None) if spec else None
-        code = loader.get_code(module) if loader and hasattr(loader, "get_code") else None
-        if code is not None:
-            names |= names_in(code)
-    return names
 
 
 def run(args: argparse.Namespace) -> None:
@@ -260,24 +182,16 @@ def run(args: argparse.Namespace) -> None:
     ensure_writable(data_dir)
     if not args.desktop:
         ensure_port_free(host, args.port)
-    token: str | None = None
-    if needs_token(args, host):
-        try:
-            token, _ = load_or_create_token(data_dir, replace=args.new_token)
-        except OSError as exc:
-            raise StartupError(
-                f"cannot keep the access token in {data_dir}: {exc.strerror or exc}"
-            ) from None
-    elif args.new_token:
-        load_or_create_token(data_dir, replace=True)
+    token = keep_token(data_dir, needed=needs_token(args, host), replace=args.new_token)
 
     import flet as ft
 
-    from storage import StorageError, Store, StoreLocked
+    from storage import StorageError, StoreLocked
+    from views.shell.clock import app_clock
     from views.shell.entry import create_app
 
     try:
-        claimed = Store.claim(data_dir)
+        claimed = startup.claim(data_dir)
     except StoreLocked:
         raise StartupError(
             f"Adempauze is already running with the data in {data_dir}; close it first"
@@ -291,7 +205,9 @@ def run(args: argparse.Namespace) -> None:
         os.environ["FLET_FORCE_WEB_SERVER"] = "true"
     uploads = prepare_uploads()
     # The folder is ours; its data is read once the server listens.
-    store = prepare_after_listening(None if args.desktop else host, args.port, data_dir, claimed)
+    store = startup.open_after_listening(
+        None if args.desktop else host, args.port, data_dir, claimed
+    )
     if not args.desktop:
         url = access_url(shown_host(host), args.port, token)
         local = access_url("127.0.0.1", args.port, token) if is_wildcard(host) else None
@@ -300,7 +216,7 @@ def run(args: argparse.Namespace) -> None:
             print_access(url, local)
     try:
         ft.run(
-            create_app(store, lang_flag=args.lang, access_token=token),
+            create_app(store, lang_flag=args.lang, now=app_clock(os.environ), access_token=token),
             name="",
             host=None if args.desktop else host,
             port=0 if args.desktop else args.port,

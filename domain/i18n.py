@@ -6,11 +6,10 @@ import json
 import string
 from collections.abc import Iterable
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
-LOCALES_DIR = Path(__file__).parent / "locales"
 
 
 class CatalogueError(ValueError):
@@ -23,7 +22,10 @@ def load_catalogue(lang: str) -> dict[str, str]:
     if lang not in LANGUAGES:
         raise CatalogueError(f"unknown language {lang!r}")
     merged: dict[str, str] = {}
-    for path in sorted((LOCALES_DIR / lang).glob("*.json")):
+    # The catalogues ship inside the package: read as package data, wherever it is installed.
+    folder = resources.files("domain") / "locales" / lang
+    files = sorted((f for f in folder.iterdir() if f.name.endswith(".json")), key=lambda f: f.name)
+    for path in files:
         try:
             entries = json.loads(path.read_text(encoding="utf-8"))
         except json.JSONDecodeError as exc:

@@ -11,11 +11,12 @@ import tempfile
 import uuid
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Literal
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from playwright.sync_api import sync_playwright  # noqa: E402
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 from domain.pause.record import PauseRecord  # noqa: E402
 from domain.plan.boundaries import new_boundary  # noqa: E402
@@ -27,7 +28,8 @@ from storage.planner_repository import PlannerRepository  # noqa: E402
 from tests.e2e.browser import CHROMIUM_ARGS, AppProcess, find_chromium, open_page  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
-SHOTS = [
+Role = Literal["button", "textbox"]
+SHOTS: list[tuple[str, str, tuple[Role, str]]] = [
     # (file, route, what to wait for: role, name)
     ("home-nl", "/", ("button", "Pauze nu")),
     ("understand-nl", "/understand", ("button", "Volgende")),
@@ -44,11 +46,11 @@ def seed(data_dir: Path, today: date) -> None:
     pauses, planner = PauseRepository(store), PlannerRepository(store)
     for days_ago in range(0, 50):
         for _ in range(rng.randint(0, 3)):
-            start = datetime.combine(today - timedelta(days=days_ago), time(rng.randint(8, 20)))
+            started = datetime.combine(today - timedelta(days=days_ago), time(rng.randint(8, 20)))
             pauses.save(
                 PauseRecord(
                     id=uuid.uuid4().hex, kind=rng.choice(["calm", "box", "between", "quiet"]),
-                    started_at=start, planned_seconds=60, actual_seconds=rng.choice([45, 60, 120]),
+                    started_at=started, planned_seconds=60, actual_seconds=rng.choice([45, 60, 120]),
                     completed=True, rating=max(0, min(10, 7 - days_ago // 8 + rng.randint(-1, 1))),
                 )
             )  # fmt: skip
@@ -89,6 +91,7 @@ def main() -> None:
                 browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
                 for name, route, (role, label) in SHOTS:
                     with open_page(browser, app.url + route) as (page, _):
+                        assert isinstance(page, Page)
                         target = page.get_by_role(role, name=label, exact=True).first
                         target.wait_for(timeout=30_000)
                         if name.startswith("week"):

@@ -94,3 +94,20 @@ def test_data_that_cannot_be_read_is_one_clear_line_and_the_server_stops(tmp_pat
     assert result.returncode == 2
     assert "cannot open your data" in result.stderr
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("flags", [("--new-token",), ("--new-token", "--lan")])
+def test_a_token_that_cannot_be_kept_is_one_clear_line(tmp_path, flags):
+    from storage.access_token import TOKEN_FILE
+
+    (tmp_path / TOKEN_FILE).mkdir()  # a folder where the token file should be
+    (tmp_path / TOKEN_FILE / "inside").write_text("x")
+    result = run_main("--port", str(free_port()), "--data-dir", str(tmp_path), *flags)
+    assert result.returncode == 2
+    assert "cannot keep the access token" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_lan_address_is_an_ipv4_address_or_none():
+    found = main.lan_address()
+    assert found is None or found.count(".") == 3

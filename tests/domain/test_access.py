@@ -1,60 +1,17 @@
-"""The LAN access token: random, kept in the data folder, replaced only when asked."""
+"""Access from the LAN: random tokens, which hosts stay on this computer, and the link."""
 
 from __future__ import annotations
-
-import os
-import stat
 
 import pytest
 
 from domain.access import (
-    TOKEN_FILE,
     access_url,
     is_loopback,
     is_valid_token,
     is_wildcard,
-    lan_address,
-    load_or_create_token,
     new_token,
     pick_lan_address,
 )
-
-
-def test_a_token_is_made_once_and_kept_for_the_next_start(tmp_path):
-    first, made = load_or_create_token(tmp_path)
-    again, made_again = load_or_create_token(tmp_path)
-    assert made and not made_again
-    assert first == again and is_valid_token(first)
-    assert (tmp_path / TOKEN_FILE).read_text().strip() == first
-
-
-def test_new_token_replaces_the_old_one(tmp_path):
-    first, _ = load_or_create_token(tmp_path)
-    second, made = load_or_create_token(tmp_path, replace=True)
-    assert made and second != first
-    assert load_or_create_token(tmp_path) == (second, False)
-
-
-@pytest.mark.skipif(os.name == "nt", reason="POSIX permission bits")
-def test_the_token_file_is_readable_by_its_owner_only(tmp_path):
-    load_or_create_token(tmp_path)
-    mode = stat.S_IMODE((tmp_path / TOKEN_FILE).stat().st_mode)
-    assert mode == 0o600
-
-
-@pytest.mark.parametrize(
-    "content",
-    [
-        "",  # an empty file
-        "short",  # too short to be one we made
-        "has spaces in it and is long enough",  # not URL-safe
-        "\x00" * 40,  # damaged bytes
-    ],
-)
-def test_a_damaged_token_file_is_replaced_by_a_fresh_token(tmp_path, content):
-    (tmp_path / TOKEN_FILE).write_text(content)
-    token, made = load_or_create_token(tmp_path)
-    assert made and is_valid_token(token) and token != content
 
 
 def test_tokens_are_random_and_url_safe():
@@ -94,11 +51,6 @@ def test_which_hosts_stay_on_this_computer(host, loopback, wildcard):
 )
 def test_pick_lan_address(candidates, chosen):
     assert pick_lan_address(candidates) == chosen
-
-
-def test_lan_address_is_an_ipv4_address_or_none():
-    found = lan_address()
-    assert found is None or found.count(".") == 3
 
 
 @pytest.mark.parametrize(

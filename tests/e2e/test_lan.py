@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from domain.access import TOKEN_FILE
 from domain.plan.items import new_item
 from storage import Store
+from storage.access_token import TOKEN_FILE
 from storage.planner_repository import PlannerRepository
 from tests.e2e.browser import AppProcess, open_page, screenshot
 

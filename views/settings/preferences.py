@@ -33,6 +33,14 @@ def build(ctx: AppContext) -> ft.Control:
             _section(ctx, "settings.section.rhythm", _rhythm_controls(ctx)),
             _link(
                 ctx,
+                "settings.reminders",
+                "settings.reminders.hint",
+                "/settings/reminders",
+                ft.Icons.NOTIFICATIONS_NONE,
+                "settings-reminders-link",
+            ),
+            _link(
+                ctx,
                 "settings.data",
                 "settings.data.hint",
                 "/settings/data",
@@ -212,15 +220,16 @@ def _named(dropdown: ft.Dropdown, label: str, current: str) -> ft.Control:
     )
 
 
-def _text_field(
+def text_field(
     ctx: AppContext,
     name: str,
     label_key: str,
     key: str,
     value: str,
     convert: Callable[[str], object] = lambda v: v,
-    hint_key: str | None = None,
+    hint: str | None = None,
 ) -> ft.Control:
+    """A typed setting, saved on Enter or on leaving the field; a refused one keeps its text."""
     error = _error_for(ctx, name)
     draft = settings_form(ctx).draft_for(name)
 
@@ -235,7 +244,7 @@ def _text_field(
                 label=ctx.t(label_key),
                 value=draft if draft is not None else value,
                 key=key,
-                hint_text=ctx.t(hint_key) if hint_key else None,
+                hint_text=hint,
                 on_submit=commit,
                 on_blur=commit,
                 text_size=18,
@@ -251,7 +260,7 @@ def _text_field(
 def _capacity_field(ctx: AppContext) -> ft.Control:
     return ft.Column(
         [
-            _text_field(
+            text_field(
                 ctx,
                 "daily_capacity_hours",
                 "settings.capacity",
@@ -274,13 +283,13 @@ def _rhythm_controls(ctx: AppContext) -> list[ft.Control]:
     return [
         body_text(ctx.t("settings.rhythm.intro"), size=15),
         *[
-            _text_field(
+            text_field(
                 ctx,
                 name,
                 f"settings.{name}",
                 keys[name],
                 getattr(ctx.settings, name),
-                hint_key="settings.time.hint",
+                hint=ctx.t("settings.time.hint"),
             )
             for name in RHYTHM_FIELDS
         ],

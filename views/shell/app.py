@@ -1,26 +1,25 @@
-"""The app shell: theme, language, bottom navigation, one route per screen, and the floating pause."""
+"""One session's app frame: access, language and theme, the screen for each route, the floating pause."""
 
 from __future__ import annotations
 
 import hmac
 import logging
-import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, urlsplit
 
 import flet as ft
 
 from domain.i18n import Translator, choose_language
 from domain.settings.preferences import Settings
-from storage import ReadOnlyError, StorageError, StorageFullError
 from storage.settings_repository import SettingsRepository
 from views.shell import theme
 from views.shell.context import AppContext
+from views.shell.navigation import navigation_bar, parent_route
+from views.shell.notices import catch_storage_errors, standing_notices
 from views.shell.routes import HOME, builder_for
-from views.shell.widgets import icon_action, text_button
+from views.shell.widgets import icon_action
 
 if TYPE_CHECKING:
     from storage import Store
@@ -28,56 +27,10 @@ if TYPE_CHECKING:
 log = logging.getLogger("adempauze")
 
 
-@dataclass(frozen=True)
-class Section:
-    route: str
-    label_key: str
-    key: str
-    icon: Any
-    selected_icon: Any
-
-
-SECTIONS = (
-    Section(
-        "/understand",
-        "nav.understand",
-        "nav-understand",
-        ft.Icons.LIGHTBULB_OUTLINE,
-        ft.Icons.LIGHTBULB,
-    ),
-    Section("/", "nav.pause", "nav-pause", ft.Icons.SPA_OUTLINED, ft.Icons.SPA),
-    Section(
-        "/plan", "nav.plan", "nav-plan", ft.Icons.CALENDAR_MONTH_OUTLINED, ft.Icons.CALENDAR_MONTH
-    ),
-    Section("/settings", "nav.settings", "nav-settings", ft.Icons.TUNE_OUTLINED, ft.Icons.TUNE),
-)
 # Screens where reading or planning happens carry the floating one-tap pause.
 FLOATING_PAUSE_PREFIXES = ("/understand", "/plan")
 # Screens shown without navigation, so nothing distracts from them.
 IMMERSIVE = ("/pause/run",)
-# Store notices that mean a damaged file was repaired at start (see storage.StoreNotice).
-RECOVERY_NOTICE_KINDS = ("recovered", "restored_backup", "reset")
-
-
-def section_index(path: str) -> int:
-    """Which navigation destination a path belongs to: its longest matching section prefix."""
-    if path == "/about":
-        return 3  # reached from Instellingen, and "back" returns there
-    best, best_len = 1, 0
-    for index, section in enumerate(SECTIONS):
-        root = section.route
-        if root != "/" and (path == root or path.startswith(root + "/")) and len(root) > best_len:
-            best, best_len = index, len(root)
-    return best
-
-
-def parent_route(path: str) -> str | None:
-    """Where "back" goes from a sub-screen (`/plan/boundaries` → `/plan`); None on a top screen."""
-    if path in {s.route for s in SECTIONS}:
-        return None
-    if path.startswith("/pause/") or path == "/about":
-        return "/" if path != "/about" else "/settings"
-    return path.rsplit("/", 1)[0] or "/"
 
 
 class AppShell:
@@ -131,38 +84,15 @@ class AppShell:
         page.dark_theme = theme.build_theme(dark=True)
         page.theme_mode = theme.theme_mode(settings.theme)
         page.padding = 0
-        self._catch_storage_errors()
+        catch_storage_errors(page, lambda: self.ctx)
         page.on_route_change = self._on_route_change
-        page.on_disconnect = lambda e: self._leave()
-        page.on_close = lambda e: self._leave()
+        page.on_disconnect = self._on_session_end
+        page.on_close = self._on_session_end
         self.render(page.route or "/")
+        # On a phone with reminders on, the plan goes to the phone again at every start.
+        from views.plan.reminders import start_reminders
 
-    def _catch_storage_errors(self) -> None:
-        """Say kindly when a save fails (a full disk, read-only data) instead of crashing.
-
-        Flet reports an exception raised by any event handler through `Session.error`, called
-        while the exception is being handled; one hook here covers every screen's handlers.
-        """
-        session = self.page.session
-        report_crash = session.error
-
-        def on_handler_error(message: str) -> None:
-            exc = sys.exc_info()[1]
-            if not isinstance(exc, StorageError) or self.ctx is None:
-                report_crash(message)
-                return
-            t = self.ctx.t
-            if isinstance(exc, StorageFullError):
-                text = t("app.disk_full")
-            elif isinstance(exc, ReadOnlyError):
-                text = t("app.read_only")
-            else:
-                text = t("app.save_failed", reason=str(exc))
-            log.warning("a save failed: %s", exc)
-            self._notify(text)
-            self.page.update()
-
-        session.error = on_handler_error
+        start_reminders(self.ctx)
 
     def _show_no_access(self) -> None:
         t = Translator(choose_language(self.lang_flag, None, []))
@@ -224,6 +154,9 @@ class AppShell:
             return
         self.render(e.route)
 
+    def _on_session_end(self, e: ft.Event[ft.Page]) -> None:
+        self._leave()
+
     def _leave(self) -> None:
         if not self.ctx:
             return
@@ -251,7 +184,7 @@ class AppShell:
     def _compose(self, ctx: AppContext, body: ft.Control) -> None:
         page, t, path = self.page, ctx.t, ctx.path
         immersive = path in IMMERSIVE
-        banners = self._standing_notices(ctx)
+        banners = standing_notices(ctx)
         if not immersive and not path.startswith("/plan"):
             # A recovery moment that comes due is nudged wherever the app is open
             # (the planner shows its own, beside the agenda).
@@ -282,115 +215,47 @@ class AppShell:
                 ),
             )
         ]
-        parent = parent_route(path)
-        page.appbar = (
-            None
-            if immersive
-            else ft.AppBar(
-                title=ft.Text(t("app.name")),
-                leading=(
-                    icon_action(
-                        ft.Icons.ARROW_BACK,
-                        t("app.back"),
-                        lambda e, r=parent: ctx.navigate(r),
-                        key="app-back",
-                    )
-                    if parent
-                    else None
-                ),
-                automatically_imply_leading=False,
-            )
-        )
-        page.navigation_bar = None if immersive else self._navigation_bar(ctx)
+        page.appbar = None if immersive else self._app_bar(ctx)
+        page.navigation_bar = None if immersive else navigation_bar(ctx)
+
+        def pause_now(e: ft.Event[ft.FloatingActionButton]) -> None:
+            ctx.start_pause()
+
         page.floating_action_button = (
             ft.FloatingActionButton(
                 content=t("app.pause_now"),
                 icon=ft.Icons.SPA,
                 key="pause-now",
-                on_click=lambda e: ctx.start_pause(),
+                on_click=pause_now,
                 height=56,
             )
             if floating
             else None
         )
 
-    def _navigation_bar(self, ctx: AppContext) -> ft.NavigationBar:
-        return ft.NavigationBar(
-            selected_index=section_index(ctx.path),
-            destinations=[
-                ft.NavigationBarDestination(
-                    label=ctx.t(s.label_key), icon=s.icon, selected_icon=s.selected_icon, key=s.key
-                )
-                for s in SECTIONS
-            ],
-            on_change=lambda e: ctx.navigate(SECTIONS[int(e.control.selected_index)].route),
+    def _app_bar(self, ctx: AppContext) -> ft.AppBar:
+        """The app's name, with a way back on a sub-screen."""
+        parent = parent_route(ctx.path)
+        back: ft.Control | None = None
+        if parent is not None:
+
+            def go_back(e: ft.Event[ft.IconButton]) -> None:
+                ctx.navigate(parent)
+
+            back = icon_action(ft.Icons.ARROW_BACK, ctx.t("app.back"), go_back, key="app-back")
+        return ft.AppBar(
+            title=ft.Text(ctx.t("app.name")), leading=back, automatically_imply_leading=False
         )
 
     def _recovery_nudge(self, ctx: AppContext) -> ft.Control:
-        from views.plan.nudge import NudgeBar, planner_state
+        from views.plan.nudge import NudgeBar
+        from views.plan.state import planner_state
 
-        state = planner_state(ctx, around=ctx.now().date())
-
-        def take(moment: Any) -> None:
-            rule = next((r for r in state.rules if r.id == moment.recovery_rule_id), None)
-            state.set_done(moment)
-            ctx.start_pause(rule.pause_kind if rule else None)
-
-        nudge = NudgeBar(ctx, state, take)
+        # "Pauze nu" on the nudge takes the moment and starts its pause, as in the planner.
+        nudge = NudgeBar(ctx, planner_state(ctx, around=ctx.now().date()))
         nudge.check(update=False)
         nudge.watch()
         return ft.Container(content=nudge.root, padding=ft.Padding.symmetric(horizontal=theme.GAP))
-
-    def _standing_notices(self, ctx: AppContext) -> list[ft.Control]:
-        """Calm banners about the data itself: read-only data, or a file that was repaired."""
-        t, banners = ctx.t, []
-        if getattr(self.store, "read_only", False):
-            banners.append(self._banner(t("app.read_only")))
-        repaired = [
-            n for n in getattr(self.store, "notices", []) if n.kind in RECOVERY_NOTICE_KINDS
-        ]
-        if repaired and not ctx.memory.get("app.recovery_seen"):
-            kinds = sorted({n.kind for n in repaired})
-            lines = [t("app.recovered")] + [t(f"app.recovered.{kind}") for kind in kinds]
-
-            def dismiss(e: Any) -> None:
-                ctx.memory["app.recovery_seen"] = True
-                ctx.refresh()
-
-            banners.append(
-                self._banner(
-                    " ".join(lines),
-                    actions=[
-                        text_button(
-                            t("app.recovered.import"),
-                            lambda e: ctx.navigate("/settings/data"),
-                            key="app-recovered-import",
-                        ),
-                        text_button(t("app.recovered.ok"), dismiss, key="app-recovered-ok"),
-                    ],
-                )
-            )
-        return banners
-
-    def _banner(self, text: str, actions: list[ft.Control] | None = None) -> ft.Control:
-        return ft.Container(
-            content=ft.Column(
-                [
-                    ft.Row(
-                        [ft.Icon(ft.Icons.INFO_OUTLINE), ft.Text(text, expand=True, size=16)],
-                        vertical_alignment=ft.CrossAxisAlignment.START,
-                    ),
-                    *(
-                        [ft.Row(actions, wrap=True, alignment=ft.MainAxisAlignment.END)]
-                        if actions
-                        else []
-                    ),
-                ],
-                tight=True,
-            ),
-            padding=theme.GAP,
-            bgcolor=ft.Colors.SECONDARY_CONTAINER,
-        )
 
     # --- settings and messages ----------------------------------------------------------------
 

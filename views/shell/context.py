@@ -48,8 +48,6 @@ class AppContext:
     # How long a session's first screen waits before sending what lies below the fold, so the
     # web client draws (and lets one tap) the top first. Tests without a client set 0.
     first_paint_delay: float = 0.5
-    # Screens may keep short-lived state here between rebuilds (keyed by their own prefix).
-    memory: dict[str, Any] = field(default_factory=dict)
     # The session's Flet services, one of each, held so Flet does not drop them.
     services: Services = field(default_factory=Services)
     # Each feature's screen state, one typed object per class for the session (see `state`).

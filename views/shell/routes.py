@@ -1,53 +1,59 @@
-"""Which module draws which screen; each screen module exposes `ROUTES: dict[path, builder]`.
+"""The one route table: each path and the "module:function" that draws its screen.
 
 The table names modules instead of importing them, so the first screen can be drawn before the
-others are loaded (a cold start imports only the shell and the Pauze screen).
+others are loaded: the shell imports a screen's module the first time it is shown, and the
+start-up warm-up (`views/shell/startup.py`) reads the same table to load them ahead of need.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import flet as ft
+if TYPE_CHECKING:
+    import flet as ft
 
-from views.shell.context import AppContext
+    from views.shell.context import AppContext
 
-Builder = Callable[[AppContext], ft.Control]
+Builder = Callable[["AppContext"], "ft.Control"]
 
-# path -> module whose ROUTES draws it; a test keeps this equal to the modules' own ROUTES.
-ROUTE_MODULES: dict[str, str] = {
-    "/": "views.pause.home",
-    "/pause/run": "views.pause.run",
-    "/understand": "views.understand.walkthrough",
-    "/understand/selfcheck": "views.understand.selfcheck",
-    "/plan": "views.plan.agenda",
-    "/plan/boundaries": "views.plan.boundaries",
-    "/settings": "views.settings.preferences",
-    "/settings/rhythm": "views.settings.preferences",
-    "/settings/data": "views.settings.data",
-    "/about": "views.settings.about",
+ROUTES: dict[str, str] = {
+    "/": "views.pause.home:build",
+    "/pause/run": "views.pause.run:build",
+    "/understand": "views.understand.walkthrough:build",
+    "/understand/selfcheck": "views.understand.selfcheck:build",
+    "/plan": "views.plan.agenda:build",
+    "/plan/boundaries": "views.plan.boundaries:build",
+    "/settings": "views.settings.preferences:build",
+    "/settings/rhythm": "views.settings.preferences:build_rhythm",
+    "/settings/reminders": "views.settings.reminders:build",
+    "/settings/data": "views.settings.data:build",
+    "/about": "views.settings.about:build",
 }
 HOME = "/"
-SCREEN_MODULES = tuple(dict.fromkeys(ROUTE_MODULES.values()))
+
+
+def module_of(path: str) -> str:
+    """The module that draws `path` (`/plan` → `views.plan.agenda`)."""
+    return ROUTES[path].partition(":")[0]
+
+
+def feature_of(path: str) -> str:
+    """The feature package a route belongs to (`/about` → `settings`)."""
+    return module_of(path).split(".")[1]
+
+
+def screen_modules() -> tuple[str, ...]:
+    """Every screen module, each once, in the table's order."""
+    return tuple(dict.fromkeys(module_of(path) for path in ROUTES))
 
 
 def builder_for(path: str) -> Builder | None:
-    """The builder of the screen at `path` (its module loaded on first use), or None."""
-    module_name = ROUTE_MODULES.get(path)
-    if module_name is None:
+    """The builder of the screen at `path` (its module imported on first use), or None."""
+    target = ROUTES.get(path)
+    if target is None:
         return None
-    builder: Builder = importlib.import_module(module_name).ROUTES[path]
+    module_name, _, function = target.partition(":")
+    builder: Builder = getattr(importlib.import_module(module_name), function)
     return builder
-
-
-def collect_routes() -> dict[str, Builder]:
-    """Every screen's builder, all modules loaded; refuses a path claimed twice."""
-    routes: dict[str, Builder] = {}
-    for name in SCREEN_MODULES:
-        module = importlib.import_module(name)
-        for path, builder in module.ROUTES.items():
-            if path in routes:
-                raise RuntimeError(f"route {path} is claimed twice ({name})")
-            routes[path] = builder
-    return routes

@@ -43,7 +43,7 @@ def primary_button(
     on_click: Callable[..., Any] | None,
     *,
     key: str | None = None,
-    icon: Any = None,
+    icon: ft.IconData | None = None,
     height: int = BIG_TOUCH,
     expand: bool = True,
 ) -> ft.Control:
@@ -59,7 +59,11 @@ def primary_button(
 
 
 def secondary_button(
-    text: str, on_click: Callable[..., Any] | None, *, key: str | None = None, icon: Any = None
+    text: str,
+    on_click: Callable[..., Any] | None,
+    *,
+    key: str | None = None,
+    icon: ft.IconData | None = None,
 ) -> ft.Control:
     return ft.OutlinedButton(
         content=text, icon=icon, key=key, on_click=on_click, style=_style(TOUCH, 15)
@@ -67,7 +71,11 @@ def secondary_button(
 
 
 def text_button(
-    text: str, on_click: Callable[..., Any] | None, *, key: str | None = None, icon: Any = None
+    text: str,
+    on_click: Callable[..., Any] | None,
+    *,
+    key: str | None = None,
+    icon: ft.IconData | None = None,
 ) -> ft.Control:
     return ft.TextButton(
         content=text, icon=icon, key=key, on_click=on_click, style=_style(TOUCH, 15)
@@ -75,7 +83,7 @@ def text_button(
 
 
 def icon_action(
-    icon: Any, label: str, on_click: Callable[..., Any] | None, *, key: str | None = None
+    icon: ft.IconData, label: str, on_click: Callable[..., Any] | None, *, key: str | None = None
 ) -> ft.Control:
     """An icon-only button that a screen reader names: one merged button node with `label`."""
     return ft.MergeSemantics(
@@ -99,10 +107,3 @@ def card(*controls: ft.Control, padding: int = GAP) -> ft.Control:
 def field_error(text: str | None, *, key: str | None = None) -> ft.Text:
     """The calm message under a form field that says what is wrong with it (not alarm red)."""
     return ft.Text(text or "", visible=bool(text), color=ft.Colors.TERTIARY, size=15, key=key)
-
-
-def placeholder(title: str, text: str) -> ft.Control:
-    """A calm stand-in for a screen that is still being built."""
-    return ft.Container(
-        content=ft.Column([heading(title), body_text(text)], spacing=GAP), padding=GAP
-    )

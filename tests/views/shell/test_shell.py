@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from tests.flet_session import open_app
+from views.shell.navigation import SECTIONS, parent_route, section_index
+from views.shell.routes import ROUTES, builder_for
 
 
 async def test_opens_on_pause_with_the_one_tap_button(tmp_path):
@@ -119,12 +121,35 @@ async def test_a_due_recovery_moment_is_nudged_on_other_screens_too(tmp_path):
     store.close()
 
 
-def test_the_route_table_names_the_module_that_draws_each_screen():
-    import importlib
+@pytest.mark.parametrize("path", list(ROUTES))
+def test_every_route_names_a_builder_that_exists(path):
+    builder = builder_for(path)
+    assert callable(builder), ROUTES[path]
+    module_name, _, function = ROUTES[path].partition(":")
+    assert builder.__module__ == module_name and builder.__name__ == function
 
-    from views.shell.routes import ROUTE_MODULES, collect_routes
 
-    routes = collect_routes()
-    assert set(routes) == set(ROUTE_MODULES)
-    for path, module_name in ROUTE_MODULES.items():
-        assert importlib.import_module(module_name).ROUTES[path] is routes[path]
+@pytest.mark.parametrize(
+    ("path", "section", "back"),
+    [
+        ("/", "nav-pause", None),
+        ("/pause/run", "nav-pause", "/"),
+        ("/understand/selfcheck", "nav-understand", "/understand"),
+        ("/plan/boundaries", "nav-plan", "/plan"),
+        ("/settings/rhythm", "nav-settings", "/settings"),
+        ("/about", "nav-settings", "/settings"),  # reached from Instellingen: its feature's section
+        ("/no/such/screen", "nav-pause", "/"),  # the shell shows Pauze instead
+    ],
+)
+def test_each_screen_belongs_to_the_section_of_its_feature(path, section, back):
+    assert SECTIONS[section_index(path)].key == section
+    assert parent_route(path) == back
+
+
+async def test_about_is_shown_under_settings_and_back_returns_there(tmp_path):
+    app = await open_app(tmp_path, route="/about")
+    keys = [d.key for d in app.page.navigation_bar.destinations]
+    assert keys[app.page.navigation_bar.selected_index] == "nav-settings"
+    await app.click("app-back")
+    assert app.page.route == "/settings"
+    app.assert_no_crash()
