@@ -1,1 +1,3 @@
-"""Plannen: a lighter agenda with capacity, boundaries and recovery moments."""
+"""Plannen rules: agenda items, the day's load against capacity, boundaries, rhythm and buffers.
+
+Also recovery moments that repeat (rrule), the reminder plan, quick add from text and .ics export."""
