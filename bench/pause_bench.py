@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/pause_bench.py            # full run, about 2.5 minutes
     .venv/bin/python bench/pause_bench.py --taps 5   # fewer latency samples
+    .venv/bin/python bench/pause_bench.py --first-tap 7   # only the first-tap measurement
+
 
 1. Messages per phase. A 60-second calm-breathing pause (4 s in, 6 s out: 12 phases) runs in the
    real app while Playwright counts every websocket frame the server sends (`framereceived`),
@@ -12,6 +14,11 @@
 2. Tap to guide. From the pointer going down on **Pauze nu** to the phase word appearing in the
    page, measured inside the page (performance.now) and repeated; next to it, a minimal Flet
    counter's click-to-update time, the framework's floor on this machine, in the same run.
+3. First tap. What a tense person does: open the app and tap **Pauze nu** at once. Each sample is
+   a fresh browser context (nothing cached, a new session): the tap comes right after the button
+   becomes tappable, or 3 s later, and the time runs from just before Playwright's click (so the
+   click itself is included) to the phase word in the page. Next to it, in the same run, the same
+   first tap on a minimal Flet app whose only control is a "Pauze nu" button that shows "In".
 """
 
 from __future__ import annotations
@@ -101,13 +108,25 @@ def counter_app(page) -> None:
     page.add(ft.Button("Tel", on_click=add, height=64), count)
 
 
+def minimal_app(page) -> None:
+    """The framework's floor for the first tap: one "Pauze nu" button that shows a phase word."""
+    import flet as ft
+
+    word = ft.Text("", size=34)
+
+    def start(e) -> None:
+        word.value = "In"
+
+    page.add(ft.Button("Pauze nu", on_click=start, height=64), word)
+
+
 def serve(kind: str, port: int) -> None:
     import os
 
     import flet as ft
 
     os.environ["FLET_FORCE_WEB_SERVER"] = "true"
-    target = naive_app if kind == "naive" else counter_app
+    target = {"naive": naive_app, "counter": counter_app, "minimal": minimal_app}[kind]
     ft.run(target, host="127.0.0.1", port=port, view=ft.AppView.WEB_BROWSER, no_cdn=True)
 
 
@@ -217,15 +236,99 @@ def measure_latency(page, button: str, appears: str, reset, taps: int) -> list[f
     return samples
 
 
+def first_tap(browser, url: str, wait_s: float) -> float:
+    """One first tap on a fresh page: ms from just before the click to the phase word shown."""
+    from tests.e2e.browser import enable_semantics
+
+    context = browser.new_context(viewport={"width": 390, "height": 844}, locale="nl-NL")
+    try:
+        page = context.new_page()
+        page.goto(url)
+        enable_semantics(page)
+        button = page.get_by_role("button", name="Pauze nu").first
+        button.wait_for(timeout=60_000)
+        if wait_s:
+            page.wait_for_timeout(wait_s * 1000)
+        page.evaluate(
+            f"(text) => {{ window.__shown = null;"
+            f" ({WAIT_FOR_TEXT_JS})(text).then((t) => {{ window.__shown = t; }}); }}",
+            "In",
+        )
+        before = page.evaluate("() => performance.now()")
+        button.click()
+        page.wait_for_function("() => window.__shown !== null", timeout=30_000)
+        return float(page.evaluate("() => window.__shown")) - before
+    finally:
+        context.close()
+
+
+def measure_first_taps(
+    browser, app_url: str, minimal_url: str, runs: int
+) -> dict[str, list[float]]:
+    """Interleaved, so both apps meet the same machine load: app, minimal, app, minimal, ..."""
+    samples: dict[str, list[float]] = {}
+    for wait_s in (0.0, 3.0):
+        for _ in range(runs):
+            for name, url in (("app", app_url), ("minimal", minimal_url)):
+                key = f"{name} {'at once' if not wait_s else 'after 3 s'}"
+                samples.setdefault(key, []).append(first_tap(browser, url, wait_s))
+    return samples
+
+
+def report_first_taps(samples: dict[str, list[float]]) -> None:
+    print("first tap on a fresh page, click to phase word, ms (median / min / max)")
+    for key, values in samples.items():
+        print(
+            f"  {key:18s} {statistics.median(values):6.1f} / {min(values):6.1f} /"
+            f" {max(values):6.1f}  (n={len(values)})"
+        )
+    for when in ("at once", "after 3 s"):
+        app = statistics.median(samples[f"app {when}"])
+        floor = statistics.median(samples[f"minimal {when}"])
+        print(
+            f"  {when}: the app's first tap is {app / floor:.2f}x the minimal app's (budget 1.5x)"
+        )
+
+
+def run_first_taps(runs: int) -> int:
+    from playwright.sync_api import sync_playwright
+
+    from tests.e2e.browser import CHROMIUM_ARGS, AppProcess, find_chromium, free_port
+
+    here = str(Path(__file__).resolve())
+    port = free_port()
+    server = start_server([here, "--serve", "minimal", "--port", str(port)], port)
+    with tempfile.TemporaryDirectory() as data:
+        app = AppProcess(data_dir=Path(data) / "data").start()
+        try:
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(
+                    executable_path=find_chromium(), headless=True, args=CHROMIUM_ARGS
+                )
+                samples = measure_first_taps(browser, app.url, f"http://127.0.0.1:{port}", runs)
+                browser.close()
+        finally:
+            app.stop()
+            server.terminate()
+            server.wait(timeout=10)
+    report_first_taps(samples)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--serve", choices=["naive", "counter"])
+    parser.add_argument("--serve", choices=["naive", "counter", "minimal"])
     parser.add_argument("--port", type=int, default=0)
     parser.add_argument("--taps", type=int, default=15)
+    parser.add_argument(
+        "--first-tap", type=int, default=0, metavar="RUNS", help="only the first-tap measurement"
+    )
     args = parser.parse_args(argv)
     if args.serve:
         serve(args.serve, args.port)
         return 0
+    if args.first_tap:
+        return run_first_taps(max(args.first_tap, 7))
 
     from playwright.sync_api import sync_playwright
 

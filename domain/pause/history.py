@@ -6,12 +6,18 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from domain.pause.kinds import CATALOGUE, CUSTOM
 from domain.pause.record import PauseRecord
 
 # A pause this long or longer is a recovery moment, whether it ran to the end or not.
 COUNTS_FROM_SECONDS = 30
 # A change in average tension smaller than this is called steady.
 TREND_STEP = 0.5
+# "What helps you": ratings of the last four weeks, and only a kind rated this often says anything.
+HELPS_DAYS = 28
+HELPS_MIN_RATINGS = 3
+# Kinds are shown in the catalogue's order, never sorted by their numbers: no ranking, no "best".
+KIND_ORDER = (*CATALOGUE, CUSTOM)
 
 
 @dataclass(frozen=True)
@@ -87,3 +93,32 @@ def tension_trend(weeks: list[WeekSummary]) -> str | None:
     if change >= TREND_STEP:
         return "higher"
     return "steady"
+
+
+@dataclass(frozen=True)
+class KindTension:
+    """How tense the user felt, on average (0-10), after pauses of one kind."""
+
+    kind: str
+    average: float
+    ratings: int
+
+
+def tension_after_kinds(records: Iterable[PauseRecord], now: datetime) -> list[KindTension]:
+    """Per kind, the average rating after its pauses of the last four weeks.
+
+    Only kinds with at least three ratings in that time, in the catalogue's order (a kind no
+    longer in it comes after, by name): what each did for the user, not which one won.
+    """
+    since = now - timedelta(days=HELPS_DAYS)
+    ratings: dict[str, list[int]] = {}
+    for record in records:
+        if record.rating is not None and since <= record.started_at <= now:
+            ratings.setdefault(record.kind, []).append(record.rating)
+    order = {kind: index for index, kind in enumerate(KIND_ORDER)}
+    kinds = sorted(ratings, key=lambda kind: (order.get(kind, len(order)), kind))
+    return [
+        KindTension(kind, round(sum(ratings[kind]) / len(ratings[kind]), 1), len(ratings[kind]))
+        for kind in kinds
+        if len(ratings[kind]) >= HELPS_MIN_RATINGS
+    ]

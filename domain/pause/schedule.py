@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from domain.pause.kinds import Pattern, Step
@@ -46,7 +47,7 @@ def schedule_phases(pattern: Pattern, total_seconds: int) -> list[Phase]:
     return phases
 
 
-def phase_index_at(phases: list[Phase], elapsed: float) -> int | None:
+def phase_index_at(phases: Sequence[Phase], elapsed: float) -> int | None:
     """Index of the phase running after `elapsed` seconds, or None once the pause is over."""
     for index, phase in enumerate(phases):
         if phase.start <= elapsed < phase.end:

@@ -9,6 +9,7 @@ from typing import Protocol
 from domain.pause.kinds import PauseKind
 from domain.pause.record import PauseRecord, new_pause_id
 from domain.pause.schedule import Phase, phase_index_at, schedule_phases
+from domain.pause.timeline import Hold, elapsed_at
 
 READY = "ready"
 RUNNING = "running"
@@ -22,7 +23,7 @@ class PauseSaver(Protocol):
 
 
 class PauseSession:
-    """The state of one pause. `clock` returns monotonic seconds, so a DST jump changes nothing."""
+    """The state of one pause. `clock` returns seconds that never jump with the wall clock (DST)."""
 
     def __init__(
         self,
@@ -41,8 +42,11 @@ class PauseSession:
         self._saver = saver
         self._id = pause_id or new_pause_id()
         self._started_at: datetime | None = None
-        self._banked = 0.0  # seconds run before the latest resume
-        self._resumed_at = 0.0
+        # The pause's own timeline in clock seconds: where it is is worked out from these.
+        self._started = 0.0
+        self._holds: list[Hold] = []
+        self._furthest = 0.0  # the guide never goes back, even when the clock does
+        self._final: float | None = None  # the seconds taken, once stopped or finished
 
     @property
     def is_over(self) -> bool:
@@ -55,32 +59,39 @@ class PauseSession:
         if self.status != READY:
             return False
         self._started_at = started_at
-        self._resumed_at = self._clock()
+        self._started = self._clock()
         self.status = RUNNING
         return True
 
     def pause(self) -> bool:
         if self.status != RUNNING:
             return False
-        self._banked = self.elapsed()
+        self.elapsed()  # keep how far it got before the hold
+        self._holds.append(Hold(self._clock()))
         self.status = PAUSED
         return True
 
     def resume(self) -> bool:
         if self.status != PAUSED:
             return False
-        self._resumed_at = self._clock()
+        self._holds[-1] = Hold(self._holds[-1].start, self._clock())
         self.status = RUNNING
         return True
 
     def elapsed(self) -> float:
-        """Seconds of pause so far, paused time left out, never beyond the planned length."""
-        if self.status == RUNNING:
-            # A clock that steps back must not make time run backwards.
-            running = self._banked + max(0.0, self._clock() - self._resumed_at)
-        else:
-            running = self._banked
-        return min(running, float(self.planned_seconds))
+        """Seconds of pause so far, from the start and the holds, never beyond the planned length.
+
+        Read from the clock each time, so after a screen that was off or an app that slept it is
+        right at once.
+        """
+        if self._final is not None:
+            return self._final
+        if self.status == READY:
+            return 0.0
+        now = self._clock()
+        # A clock that steps back must not make the guide run backwards: it waits instead.
+        self._furthest = max(self._furthest, elapsed_at(self._started, self._holds, now))
+        return min(self._furthest, float(self.planned_seconds))
 
     def remaining(self) -> float:
         return self.planned_seconds - self.elapsed()
@@ -103,15 +114,15 @@ class PauseSession:
         """End early; the seconds taken so far are kept, the pause is saved as not completed."""
         if self.status not in (RUNNING, PAUSED):
             return None
-        self._banked = self.elapsed()
+        self._final = self.elapsed()
         self.status = STOPPED
-        return self._keep(completed=False, actual=int(self._banked))
+        return self._keep(completed=False, actual=int(self._final))
 
     def finish(self) -> PauseRecord | None:
         """End at the planned length; saved as completed."""
         if self.status not in (RUNNING, PAUSED):
             return None
-        self._banked = float(self.planned_seconds)
+        self._final = float(self.planned_seconds)
         self.status = FINISHED
         return self._keep(completed=True, actual=self.planned_seconds)
 

@@ -65,6 +65,8 @@ class PauseGuide:
         reduce_motion: bool,
         on_stop: Callable[[ft.Event[ft.Button]], None],
         on_hold: Callable[[ft.Event[ft.OutlinedButton]], None],
+        sound: bool = False,
+        on_sound: Callable[[ft.Event[ft.Switch]], None] | None = None,
     ) -> None:
         self.t = t
         self.phase_word = ft.Text(
@@ -89,6 +91,14 @@ class PauseGuide:
             height=TOUCH,
             expand=True,
         )
+        self.sound_switch = ft.Switch(
+            label=t("pause.run.sound"),
+            value=sound,
+            key="pause-sound",
+            on_change=on_sound,
+            height=TOUCH,
+            label_text_style=ft.TextStyle(size=17),
+        )
         parts: list[ft.Control] = [heading(t(f"pause.kind.{session.kind.id}.name"))]
         if not reduce_motion:
             parts.append(self.circle.root)
@@ -110,6 +120,8 @@ class PauseGuide:
                 ]
             ),
             ft.Row([self.hold_button]),
+            # For eyes closed: a tone per breath. Remembered as the Geluid setting.
+            ft.Row([self.sound_switch]),
         ]
         self.root = ft.Column(parts, spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.CENTER)
 

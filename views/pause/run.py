@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from concurrent.futures import Future
@@ -9,6 +10,7 @@ from typing import Any
 
 import flet as ft
 
+from domain.pause.cues import BELL, cues_for, phase_cue
 from domain.pause.kinds import BREATH_IN, BREATH_OUT, fit_seconds
 from domain.pause.record import PauseRecord
 from domain.pause.schedule import Phase
@@ -17,6 +19,7 @@ from storage import StorageError
 from storage.pause_repository import PauseRepository
 from views.pause.guide import PauseGuide
 from views.pause.rating import rating_panel
+from views.pause.sound import remember_sound
 from views.pause.state import pause_screen
 from views.shell.context import AppContext
 from views.shell.theme import GAP
@@ -63,10 +66,19 @@ class PauseRunView:
         wants_haptics = ctx.settings.haptics and not desktop_browser
         self.haptics = ctx.services.haptics if wants_haptics else None
         self.wakelock = ctx.services.wakelock
+        self.cues = state.cues
         self._task: Future[Any] | None = None
         self._wakelock_on = False
         self._shown: int | None = None  # the phase on screen; None: paint the next one
-        self._cue_next = False
+        self._cue_next = False  # whether the next phase painted gets its haptic cue
+        self._sound_next = False  # whether it gets its sound cue
+        self._sound_refused = False
+        self._playing: set[asyncio.Future[None]] = set()
+        if ctx.settings.sound:
+            # Loaded before the first phase is painted, so no cue ever waits for its file.
+            self.cues.load(cues_for(kind, self.session.phases))
+        else:
+            self.cues.drop()
         self.guide = PauseGuide(
             ctx.translator,
             self.session,
@@ -74,15 +86,21 @@ class PauseRunView:
             reduce_motion=state.wants_less_motion(ctx.settings),
             on_stop=self._on_stop,
             on_hold=self._on_hold,
+            sound=ctx.settings.sound,
+            on_sound=self._on_sound,
         )
         self.root = ft.Container(content=self.guide.root, padding=GAP)
+        # Back from a screen that was off or another app: the guide jumps to where the pause is.
+        self._lifecycle_before = page.on_app_lifecycle_state_change
+        page.on_app_lifecycle_state_change = self._on_lifecycle
         ctx.on_leave(self.leave)
 
     # --- the loop -----------------------------------------------------------------------------
 
     def begin(self) -> None:
         self.session.start(self.ctx.now())
-        self._start_loop()
+        # Eyes may close right after the tap: the first breath gets its tone (not a buzz).
+        self._start_loop(sound_first=True)
         self._wakelock_on = True
         self.ctx.page.run_task(self._call, self.wakelock.enable)
 
@@ -92,10 +110,12 @@ class PauseRunView:
         self._wakelock_on = False
         self.ctx.page.run_task(self._call, self.wakelock.disable)
 
-    def _start_loop(self) -> None:
+    def _start_loop(self, sound_first: bool = False) -> None:
         self._shown = None
-        # The tap that starts or resumes is its own cue; the first phase needs no buzz.
+        # The tap that starts or resumes is its own cue; the first phase needs no buzz, and a
+        # phase picked up halfway (after a hold or a screen that was off) no tone either.
         self._cue_next = False
+        self._sound_next = sound_first
         self._task = self.ctx.page.run_task(self._run)
 
     async def _run(self) -> None:
@@ -110,9 +130,11 @@ class PauseRunView:
                 # Everything a phase changes goes out as one patch; the client animates the rest.
                 self.guide.show_phase(phase, session)
                 self.root.update()
+                if self._sound_next:
+                    await self._sound(phase_cue(session.kind, phase))
                 if self._cue_next:
                     await self._cue(phase)
-                self._cue_next = True
+                self._cue_next = self._sound_next = True
             await self.timing.sleep(session.seconds_to_next_phase())
         if session.finish_if_due() is not None or session.status == FINISHED:
             self._show_end()
@@ -125,12 +147,60 @@ class PauseRunView:
         elif phase.breath == BREATH_OUT:
             await self._call(self.haptics.light_impact)
 
+    async def _sound(self, cue: str | None) -> None:
+        """Send the phase's tone right behind its patch, without waiting for the client."""
+        if cue is None or not self.ctx.settings.sound or self._sound_refused:
+            return
+        playing = asyncio.ensure_future(self._play(cue))
+        self._playing.add(playing)
+        playing.add_done_callback(self._playing.discard)
+        await asyncio.sleep(0)  # lets the play call go out before anything else
+
+    async def _play(self, cue: str) -> None:
+        try:
+            await self.cues.play(cue)
+        except Exception:
+            # A browser may refuse sound it did not see a tap for: go on in silence, say so once.
+            log.info("the cue %s was not played", cue, exc_info=True)
+            if not self._sound_refused:
+                self._sound_refused = True
+                self.ctx.notify(self.ctx.t("pause.sound.refused"))
+
     async def _call(self, method: Callable[[], Awaitable[Any]]) -> None:
         """A service call the pause can live without: a client that can't answer is no failure."""
         try:
             await method()
         except Exception:
             log.info("service call %s failed", getattr(method, "__name__", method), exc_info=True)
+
+    def _on_lifecycle(self, e: ft.AppLifecycleStateChangeEvent) -> None:
+        ft.context.disable_auto_update()  # this view sends its own single update
+        if e.state in (ft.AppLifecycleState.SHOW, ft.AppLifecycleState.RESUME):
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        """Show where the pause truly is now, or its end when it finished meanwhile.
+
+        A phone that slept may have held the loop's sleep back; the clock did not stop, so the
+        loop starts afresh and paints the phase of this moment in one patch.
+        """
+        if self.session.status != RUNNING:
+            return
+        self._cancel_loop()
+        self._start_loop()
+
+    def _on_sound(self, e: ft.Event[ft.Switch]) -> None:
+        ft.context.disable_auto_update()  # the switch shows its own state on the client
+        self.switch_sound(bool(e.control.value))
+
+    def switch_sound(self, on: bool) -> None:
+        """Geluid on or off from the running pause: kept as the setting, heard from the next phase."""
+        remember_sound(self.ctx, on)
+        if on:
+            self._sound_refused = False
+            self.cues.load(cues_for(self.session.kind, self.session.phases))
+        else:
+            self.cues.drop()
 
     def _cancel_loop(self) -> None:
         if self._task is not None and not self._task.done():
@@ -173,6 +243,9 @@ class PauseRunView:
         """The user left the screen or closed the app: end the loop, keep what was taken."""
         self._cancel_loop()
         self.session.stop()
+        page = self.ctx.page
+        if page.on_app_lifecycle_state_change == self._on_lifecycle:
+            page.on_app_lifecycle_state_change = self._lifecycle_before
         # After a disconnect there is no client to tell (and no connection to run a task on).
         if self.ctx.page.session.connection is not None:
             self._release_wakelock()
@@ -187,6 +260,8 @@ class PauseRunView:
             on_skip=self._on_skip,
         )
         self.root.update()
+        if self.session.status == FINISHED:
+            self.ctx.page.run_task(self._sound, BELL)
         self._release_wakelock()
 
     def rate(self, rating: int) -> None:

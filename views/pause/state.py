@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from domain.pause.kinds import CustomPattern, PauseKind, kind_for, parse_custom, validate_custom
+from views.pause.device_clock import awake_or_asleep
+from views.pause.sound import SoundCues
 
 if TYPE_CHECKING:
     from domain.settings.preferences import Settings
@@ -20,9 +21,10 @@ CUSTOM_DEFAULTS = {"inhale": "4", "hold_in": "2", "exhale": "6", "hold_out": "0"
 
 @dataclass
 class Timing:
-    """The monotonic clock and the sleep a running pause uses; view tests hand in a turned pair."""
+    """The clock and the sleep a running pause uses; view tests hand in a pair they turn."""
 
-    clock: Callable[[], float] = time.monotonic
+    # The sleep only says when to look again; where the pause is always comes from the clock.
+    clock: Callable[[], float] = awake_or_asleep
     sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
 
 
@@ -38,6 +40,8 @@ class PauseScreen:
     system_reduce_motion: bool | None = None
     home_drawn: bool = False
     timing: Timing = field(default_factory=Timing)
+    # The cue players, kept for the session while Geluid is on: each file is fetched once.
+    cues: SoundCues = field(default_factory=SoundCues)
 
     def choose_custom(self, values: dict[str, str]) -> dict[str, str]:
         """Keep the form's values; when they make a rhythm, it becomes the own pause.

@@ -165,3 +165,57 @@ async def test_custom_pattern_runs(store):
         assert (record.kind, record.planned_seconds) == ("custom", 40)
     finally:
         await app.close()
+
+
+def seed_kinds(store: Store, *pauses: tuple[str, datetime, int | None]) -> None:
+    repo = PauseRepository(store)
+    for index, (kind, started, rating) in enumerate(pauses):
+        repo.save(PauseRecord(f"k{index}", kind, started, 60, 60, True, rating))
+
+
+async def test_what_helps_per_kind_in_words_and_bars(store):
+    days = (datetime(2026, 11, 24, 8), datetime(2026, 11, 18, 8), datetime(2026, 11, 3, 8))
+    seed_kinds(
+        store,
+        *[("box", day, rating) for day, rating in zip(days, (3, 4, 4), strict=True)],
+        *[("calm", day, rating) for day, rating in zip(days, (5, 4, 3), strict=True)],
+        # two ratings: too few to say anything about the quiet sit
+        ("quiet", days[0], 1),
+        ("quiet", days[1], 1),
+        # five weeks ago: outside the last four weeks
+        ("sigh", datetime(2026, 10, 20, 8), 2),
+        ("sigh", days[0], 2),
+        ("sigh", days[1], 2),
+    )
+    app = await open_home(store)
+    try:
+        assert app.find("pause-helps-calm").value == "Na Rustig ademen: gemiddeld 4 van 10"
+        assert app.find("pause-helps-box").value == "Na Vierkant ademen: gemiddeld 3,7 van 10"
+        assert not app.has("pause-helps-quiet") and not app.has("pause-helps-sigh")
+        # the bars in the catalogue's order (calm before box), never sorted by their numbers
+        bars = [group.rods[0].to_y for group in app.find("pause-helps-chart").groups]
+        assert bars == [4.0, 3.7]
+        assert not any("beste" in text.lower() or "best" in text.lower() for text in app.texts())
+    finally:
+        await app.close()
+
+
+async def test_what_helps_says_nothing_before_three_ratings(store):
+    seed_kinds(
+        store, ("calm", datetime(2026, 11, 24, 8), 4), ("calm", datetime(2026, 11, 23, 8), 5)
+    )
+    app = await open_home(store, "en")
+    try:
+        assert not app.has("pause-helps-chart")
+        assert not app.text_shown("What helps you")
+    finally:
+        await app.close()
+
+
+async def test_what_helps_in_english(store):
+    seed_kinds(store, *[("calm", datetime(2026, 11, 24 - n, 8), 4) for n in range(3)])
+    app = await open_home(store, "en")
+    try:
+        assert app.find("pause-helps-calm").value == "After Calm breathing: on average 4 out of 10"
+    finally:
+        await app.close()

@@ -295,3 +295,65 @@ async def test_a_read_only_store_ends_the_pause_calmly(tmp_path, fake_time):
     finally:
         await app.close()
         store.close()
+
+
+async def away(app: AppHarness, fake_time: FakeTime, seconds: float) -> None:
+    """The screen goes off (or the app to the background) for `seconds`, then comes back.
+
+    A phone that sleeps holds the loop's own sleep back, so no sleeper wakes meanwhile: only the
+    clock moves on. Then the client says the app is shown again, as Flet's lifecycle event does
+    (in a browser it comes from the page's visibility and focus).
+    """
+    await app.fire(app.page, "app_lifecycle_state_change", {"state": "hide"})
+    fake_time.now += seconds
+    await app.fire(app.page, "app_lifecycle_state_change", {"state": "show"})
+
+
+async def test_back_after_forty_seconds_the_guide_shows_that_moment(app, fake_time):
+    await app.click("pause-now")
+    await fake_time.advance(2, app)
+    mark = len(app.conn.messages)
+    await away(app, fake_time, 40)
+    # 42 s into a minute of 4 s in, 6 s out: two seconds into an in-breath, 18 s left
+    assert phase(app) == "In"
+    assert app.find("pause-time-left").value == "nog 0:18"
+    assert app.find("pause-circle").animate_scale.duration == 2000
+    track = app.page.width - 2 * GAP
+    assert app.find("pause-progress").width == pytest.approx(track * 44 / 60, abs=0.1)
+    # the jump is one patch, and coming back is no phase change: no buzz
+    assert sent_since(app, mark) == [(MessageAction.PATCH_CONTROL, "")]
+    assert len(loops_left()) == 1
+    # and from there it goes on in step
+    await fake_time.advance(2, app)
+    assert phase(app) == "Uit"
+    assert app.find("pause-time-left").value == "nog 0:16"
+
+
+async def test_back_after_the_end_shows_the_end_and_keeps_it_finished(app, fake_time):
+    await app.click("pause-now")
+    await fake_time.advance(5, app)
+    await away(app, fake_time, 600)
+    assert app.find("pause-end").value == "Klaar. Fijn dat je dit moment nam."
+    assert loops_left() == []
+    (record,) = stored(app)
+    assert record == PauseRecord(record.id, "calm", NOW, 60, 60, True, None)
+
+
+async def test_back_while_on_hold_the_hold_stays(app, fake_time):
+    await app.click("pause-now")
+    await fake_time.advance(5, app)
+    await app.click("pause-hold")
+    await away(app, fake_time, 40)
+    assert phase(app) == "Stilgezet"
+    assert loops_left() == []
+    await app.click("pause-hold")
+    assert phase(app) == "Uit"
+    assert app.find("pause-time-left").value == "nog 0:55"
+
+
+async def test_leaving_the_pause_gives_the_lifecycle_back(app, fake_time):
+    await app.click("pause-now")
+    assert app.page.on_app_lifecycle_state_change is not None
+    await app.click("pause-stop")
+    await app.click("pause-rate-skip")
+    assert app.page.on_app_lifecycle_state_change is None
