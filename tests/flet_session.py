@@ -45,6 +45,8 @@ class RecordingConnection(Connection):
         self.calls: list[tuple[str, Any]] = []
         self.device_languages = device_languages
         self.session: Session | None = None
+        # What the client answers to a method by name (a phone granting a permission, say).
+        self.answers: dict[str, Any] = {}
 
     def send_message(self, message: Message) -> None:
         msgpack.packb([message.action, message.body], default=_encode)
@@ -56,7 +58,7 @@ class RecordingConnection(Connection):
 
     def _answer(self, control_id: int, call_id: str, name: str, args: Any) -> None:
         assert self.session is not None
-        result: Any = None
+        result: Any = self.answers.get(name)
         if name == "share_files":
             result = {"status": "success", "raw": "shared"}
         if name == "get_device_info":
@@ -159,6 +161,16 @@ class AppHarness:
 
     # --- checking ---------------------------------------------------------------------------
 
+    def calls_to(self, control: BaseControl) -> list[tuple[str, Any]]:
+        """The methods invoked on one control or service, in order, with their arguments."""
+        found = []
+        for message in self.conn.messages:
+            if message.action == MessageAction.INVOKE_METHOD:
+                control_id, _, name, args = _method_parts(message)
+                if control_id == control._i:
+                    found.append((name, args))
+        return found
+
     def crashes(self) -> list[str]:
         return [
             str(getattr(m.body, "message", m.body))
@@ -191,10 +203,13 @@ async def open_app(
     height: int = 844,
     access_token: str | None = None,
     web: bool = True,
+    platform: str = "android",
+    answers: dict[str, Any] | None = None,
 ) -> AppHarness:
     """Start one session of the real app on `store` (or a store opened on `data_dir`).
 
-    `web=False` is the app itself on an Android phone (a `flet build apk`), not a browser.
+    `web=False` is the app itself on a phone (a `flet build apk`, or `ipa` with
+    `platform="ios"`), not a browser. `answers` are the client's answers to methods by name.
     """
     from storage import Store
     from views.shell.entry import create_app
@@ -203,6 +218,7 @@ async def open_app(
         assert data_dir is not None
         store = Store.open(data_dir)
     conn = RecordingConnection(list(device_languages))
+    conn.answers.update(answers or {})
     conn.loop = asyncio.get_running_loop()
     conn.executor = ThreadPoolExecutor(max_workers=2)
     conn.pubsubhub = PubSubHub(loop=conn.loop, executor=conn.executor)
@@ -210,7 +226,7 @@ async def open_app(
     conn.session = session
     _context_page.set(session.page)
     session.apply_page_patch(
-        {"route": route, "width": width, "height": height, "web": web, "platform": "android"}
+        {"route": route, "width": width, "height": height, "web": web, "platform": platform}
     )
     msgpack.packb(session.get_page_patch(), default=_encode)
     # No client draws here, so nothing needs to wait for a first paint.

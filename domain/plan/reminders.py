@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from domain.plan.items import AgendaItem
 from domain.plan.rhythm import Rhythm
-from domain.plan.times import minute_of_day
+from domain.plan.times import minute_of_day, parse_hhmm
 
 PLAN_DAYS = 7
 SNOOZE = timedelta(minutes=10)
@@ -38,6 +38,13 @@ class ReminderWindow:
     end: time | None = None
     days: tuple[int, ...] = ALL_DAYS
     per_day: int = DEFAULT_PER_DAY
+
+    @classmethod
+    def from_texts(
+        cls, start: str | None, end: str | None, days: Iterable[int], per_day: int
+    ) -> ReminderWindow:
+        """Read the settings' "HH:MM" strings; empty or unreadable means "follow the rhythm"."""
+        return cls(parse_hhmm(start), parse_hhmm(end), tuple(days), per_day)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,8 +146,9 @@ def plan_reminders(
 
     Per moment (taken and skipped ones get none): its time, or its snooze; moved past any agenda
     item it falls in (dropped when that takes longer than an hour); kept only inside active
-    hours and outside the sleep window; then at most `window.per_day` a day, the first ones.
-    A reminder whose time has just passed stays in the plan while it is due (10 minutes).
+    hours and outside the sleep window; then at most `window.per_day` a day, the first ones
+    (those of the moments handed in that have gone by count too). A reminder whose time has
+    just passed stays in the plan while it is due (10 minutes).
     """
     horizon = now + timedelta(days=days)
     spans = _busy_spans(agenda)
@@ -155,7 +163,7 @@ def plan_reminders(
         at = after_busy(at, spans)
         if at - max(begins, choices.snoozed.get(moment.id, begins)) > WAIT_AT_MOST:
             continue
-        if at + DUE_FOR <= now or at >= horizon:
+        if at >= horizon:
             continue
         if in_sleep(at, rhythm) or not in_active_hours(at, window, rhythm):
             continue
@@ -167,7 +175,10 @@ def plan_reminders(
         count = per_day.get(reminder.at.date(), 0)
         if count < window.per_day:
             per_day[reminder.at.date()] = count + 1
-            kept.append(reminder)
+            # Counted before the past is left out: the day's first ones were its reminders,
+            # even when they have gone by.
+            if reminder.at + DUE_FOR > now:
+                kept.append(reminder)
     return kept
 
 

@@ -132,6 +132,12 @@ class PlannerState:
         by_day = self.agenda.items_on_days([yesterday, today])
         return due_moment(by_day[yesterday] + by_day[today], now, dismissed)
 
+    def items_between(self, first: date, last: date) -> list[AgendaItem]:
+        """Items and recovery moments from `first` to `last`, in time order (for reminders)."""
+        self._ensure(first, last)
+        by_day = self.agenda.items_on_days([first, last])
+        return [item for day in sorted(by_day) for item in by_day[day]]
+
     def as_ics(self, now: datetime) -> bytes:
         """The whole agenda, every stored day, with the repeating moments: an .ics calendar."""
         return export_ics(self.repo.items(), self.rules, now)

@@ -8,7 +8,12 @@ from datetime import date, timedelta
 from babel.dates import format_date
 from playwright.sync_api import expect
 
+from domain.plan.items import new_item
+from domain.plan.recurrence import new_rule
+from storage import Store
+from storage.planner_repository import PlannerRepository
 from tests.e2e.browser import free_port, open_page, screenshot, type_text
+from views.shell.clock import SPEED, START_AT
 
 WIDTH, HEIGHT = 360, 2600  # a phone's width; tall, so the whole day is on screen at once
 
@@ -108,3 +113,54 @@ def test_full_day_not_today_boundary_and_restart(browser, app):
         page.get_by_role("button", name="Grenzen en nee zeggen").click()
         expect(page.get_by_role("button", name="Wijzig: Geen werk na 20:00")).to_be_visible()
         expect(page).to_have_url(re.compile(r"/plan/boundaries$"))
+
+
+WEDNESDAY = date(2026, 12, 2)
+
+
+def test_a_recovery_moment_is_nudged_can_wait_and_waits_for_a_meeting(browser, app, monkeypatch):
+    """The served app's clock is set (tests only): ten app minutes pass in one real minute."""
+    app.stop()
+    store = Store.open(app.data_dir)
+    repo = PlannerRepository(store)
+    for title, at in (("Adem", "10:30"), ("Strek", "11:30")):
+        repo.save_rule(new_rule(title=title, start=WEDNESDAY, at_text=at, repeat="daily"))
+    repo.save_item(new_item(title="Overleg", day=WEDNESDAY, start="11:00", minutes=60))
+    store.close()
+
+    monkeypatch.setenv(START_AT, "2026-12-02T10:25:00")
+    monkeypatch.setenv(SPEED, "10")
+    app.port = free_port()
+    app.start()
+    adem = "Tijd voor Adem. Even ademhalen?"
+    with open_page(browser, app.url + "/plan", width=WIDTH, height=HEIGHT) as (page, outside):
+        # Due five app minutes (half a real minute) after the start: the nudge comes by itself.
+        expect(shown(page, adem)).to_be_visible(timeout=90_000)
+        screenshot(page, "plan-nudge")
+        page.get_by_role("button", name="Later", exact=True).click()
+        expect(page.get_by_text(adem)).to_have_count(0)
+        # Ten app minutes later (one real minute) it is back, this time without "Later".
+        expect(shown(page, adem)).to_be_visible(timeout=120_000)
+        expect(page.get_by_role("button", name="Later", exact=True)).to_have_count(0)
+        page.get_by_role("button", name="Niet vandaag", exact=True).click()
+        expect(page.get_by_text(adem)).to_have_count(0)
+        assert outside.unexpected() == [], outside.unexpected()
+
+    # 11:35, in the middle of the meeting (11:00-12:00): the 11:30 moment waits.
+    monkeypatch.setenv(SPEED, "1")
+    monkeypatch.setenv(START_AT, "2026-12-02T11:35:00")
+    app.stop()
+    app.port = free_port()
+    app.start()
+    strek = "Tijd voor Strek. Even ademhalen?"
+    with open_page(browser, app.url + "/plan", width=WIDTH, height=HEIGHT) as (page, _):
+        expect(item(page, "Overleg")).to_be_visible(timeout=30_000)
+        expect(page.get_by_text(strek)).to_have_count(0)
+
+    # 12:05, five minutes after the meeting ended: now it comes.
+    monkeypatch.setenv(START_AT, "2026-12-02T12:05:10")
+    app.stop()
+    app.port = free_port()
+    app.start()
+    with open_page(browser, app.url + "/plan", width=WIDTH, height=HEIGHT) as (page, _):
+        expect(shown(page, strek)).to_be_visible(timeout=30_000)

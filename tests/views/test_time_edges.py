@@ -14,9 +14,11 @@ import pytest
 from domain.pause.record import PauseRecord
 from domain.plan.items import new_item
 from domain.plan.recurrence import new_rule
+from domain.settings.preferences import Settings
 from storage import Store
 from storage.pause_repository import PauseRepository
 from storage.planner_repository import PlannerRepository
+from storage.settings_repository import SettingsRepository
 from tests.flet_session import AppHarness, open_app
 
 
@@ -86,6 +88,8 @@ async def test_a_late_recovery_moment_is_nudged_past_midnight(tmp_path, now, sho
             minutes=10, rule_id="late",
         )
     )  # fmt: skip
+    # A late sleeper: 23:55 lies inside the hours reminders may come (until screens-off, 00:30).
+    SettingsRepository(store).save(Settings(bedtime="01:00", screens_off="00:30"))
     app = await open_app(store=store, route="/plan", now=clock, lang="nl")
     try:
         visible = [n for n in app.find_all("plan-nudge") if n.visible]

@@ -2,5 +2,6 @@
 
 Screens: `agenda` (`/plan`, today and the week) and `boundaries` (`/plan/boundaries`); `state`
 holds what they remember between rebuilds; `nudge` is the recovery-moment bar the shell shows
-everywhere. The other modules are the pieces these screens are drawn from.
+everywhere, and `reminders` the one reminder plan it follows, handed to a phone as notifications.
+The other modules are the pieces these screens are drawn from.
 """

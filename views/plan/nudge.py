@@ -15,22 +15,26 @@ from typing import Any
 import flet as ft
 
 from domain.plan.items import AgendaItem
+from domain.plan.reminders import Reminder, due_reminder
 from domain.plan.state import PlannerState
 from views.plan.controls import row_of
-from views.plan.state import plan_screen
+from views.plan.reminders import plan_now
+from views.plan.state import plan_screen, reminder_plan
 from views.shell.context import AppContext
 from views.shell.theme import GAP, TOUCH
 from views.shell.widgets import body_text
 
 log = logging.getLogger("adempauze.planner")
 
-NUDGE_CHECK_SECONDS = 20  # a moment is due for ten minutes; a look every 20 s is soon enough
+NUDGE_CHECK_SECONDS = 20  # a reminder is due for ten minutes; a look every 20 s is soon enough
 
 
 class NudgeBar:
-    """A quiet line that appears when a recovery moment comes due while the app is open.
+    """A quiet line that appears when a reminder of the plan comes due while the app is open.
 
-    "Pauze nu" takes the moment and starts its pause, unless `on_pause` says otherwise.
+    It follows the session's one reminder plan (`views.plan.reminders.plan_now`), the same the
+    phone is handed. "Pauze nu" takes the moment and starts its pause, unless `on_pause` says
+    otherwise; "Later" brings it back in ten minutes (once); "Niet vandaag" lets it go.
     """
 
     def __init__(
@@ -42,9 +46,12 @@ class NudgeBar:
         self.ctx, self.state = ctx, state
         self.on_pause = on_pause or self.take
         self.screen = plan_screen(ctx)
-        self.moment: AgendaItem | None = None
+        self.reminder: Reminder | None = None
         self._task: Future[Any] | None = None
         self.text = ft.Text("", size=17, no_wrap=False, key="plan-nudge-text")
+        self.later = ft.TextButton(
+            content=ctx.t("plan.nudge.later"), key="nudge-later", on_click=self._later, height=TOUCH
+        )
         self.root = ft.Container(
             key="plan-nudge",
             visible=False,
@@ -63,10 +70,11 @@ class NudgeBar:
                             on_click=self._pause,
                             height=TOUCH,
                         ),
+                        self.later,
                         ft.TextButton(
-                            content=ctx.t("plan.nudge.later"),
-                            key="plan-nudge-later",
-                            on_click=self._later,
+                            content=ctx.t("plan.nudge.not_today"),
+                            key="nudge-skip",
+                            on_click=self._not_today,
                             height=TOUCH,
                         ),
                     ),
@@ -75,19 +83,28 @@ class NudgeBar:
             ),
         )
 
+    @property
+    def moment(self) -> AgendaItem | None:
+        """The recovery moment the nudge shows, if any."""
+        if self.reminder is None:
+            return None
+        return reminder_plan(self.ctx).moments.get(self.reminder.moment_id)
+
     def check(self, update: bool = True) -> None:
-        """Show the nudge when a moment is due and not waved away; hide it when none is."""
-        due = self.state.due_moment(self.ctx.now(), tuple(self.screen.dismissed))
-        if (due.id if due else None) == (self.moment.id if self.moment else None):
+        """Show the nudge when the plan has a reminder due now; hide it when none is."""
+        due = due_reminder(plan_now(self.ctx, self.state), self.ctx.now())
+        if due == self.reminder:
             return
         self.show(due)
         if update:
             self.root.update()
 
-    def show(self, moment: AgendaItem | None) -> None:
-        self.moment = moment
-        self.root.visible = moment is not None
-        self.text.value = self.ctx.t("plan.nudge.text", title=moment.title) if moment else ""
+    def show(self, reminder: Reminder | None) -> None:
+        self.reminder = reminder
+        self.root.visible = reminder is not None
+        self.text.value = self.ctx.t("plan.nudge.text", title=reminder.title) if reminder else ""
+        # "Later" once per moment: the second time it would change nothing.
+        self.later.visible = reminder is not None and not self.screen.snoozed(reminder.moment_id)
 
     def watch(self) -> None:
         """Look again every little while, for as long as the screen is open."""
@@ -112,14 +129,19 @@ class NudgeBar:
         self.ctx.start_pause(self.state.take_moment(moment))
 
     def _pause(self, e: ft.Event[ft.Button]) -> None:
-        if self.moment is not None:
-            self.on_pause(self.moment)
+        moment = self.moment
+        if moment is not None:
+            self.on_pause(moment)
 
     def _later(self, e: ft.Event[ft.TextButton]) -> None:
-        if self.moment is not None:
-            self.screen.dismiss(self.moment.id)
-        self.show(None)
-        self.root.update()
+        if self.reminder is not None:
+            self.screen.later(self.reminder.moment_id, self.ctx.now())
+        self.check()
+
+    def _not_today(self, e: ft.Event[ft.TextButton]) -> None:
+        if self.reminder is not None:
+            self.screen.not_today(self.reminder.moment_id)
+        self.check()
 
 
 def between_offer(

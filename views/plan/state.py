@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from typing import Literal
 
 from domain.plan.items import AgendaItem
+from domain.plan.reminders import Reminder, ReminderChoices, ReminderWindow, plan_reminders
 from domain.plan.rhythm import Rhythm
 from domain.plan.state import PlannerState
 from storage.planner_repository import PlannerRepository
@@ -58,7 +60,8 @@ class PlanScreen:
     boundary_form: OpenBoundaryForm | None = None
     quick_text: str = ""  # the quick-add line, kept while a boundary question waits for an answer
     offer_between: bool = False  # the pause between two tasks, offered after one is done
-    dismissed: set[str] = field(default_factory=set)  # moments whose nudge was waved away
+    # What the user said to the nudge about single moments (Later, Niet vandaag).
+    choices: ReminderChoices = field(default_factory=ReminderChoices)
 
     def shown_day(self, today: date) -> date:
         """The day on screen: the one chosen, or else `today`."""
@@ -121,11 +124,63 @@ class PlanScreen:
         """The pause between two tasks was taken or waved away: stop offering it."""
         self.offer_between = False
 
-    def dismiss(self, moment_id: str) -> None:
-        """ "Later": no nudge for this moment again in this session."""
-        self.dismissed.add(moment_id)
+    # --- the nudge
+
+    def later(self, moment_id: str, now: datetime) -> None:
+        """ "Later": this moment's reminder comes back in ten minutes, once."""
+        self.choices = self.choices.snooze(moment_id, now)
+
+    def not_today(self, moment_id: str) -> None:
+        """ "Niet vandaag": no reminder for this moment any more."""
+        self.choices = self.choices.skip(moment_id)
+
+    def snoozed(self, moment_id: str) -> bool:
+        """Whether "Later" was already used for this moment (it can be, once)."""
+        return moment_id in self.choices.snoozed
+
+
+@dataclass
+class ReminderPlan:
+    """The session's reminder plan, computed again only when what it is made from changes.
+
+    Made from the agenda's items and recovery moments of the days planned, the rhythm, the
+    active hours and days, and the user's choices, on the day it is for: one plan for the nudge
+    and for a phone's scheduled notifications.
+    """
+
+    key: tuple[object, ...] | None = None
+    reminders: list[Reminder] = field(default_factory=list)
+    moments: dict[str, AgendaItem] = field(default_factory=dict)
+    computed: int = 0  # how often it was computed: a test reads it to see the cache work
+
+    def follow(
+        self,
+        items: Sequence[AgendaItem],
+        rhythm: Rhythm,
+        window: ReminderWindow,
+        choices: ReminderChoices,
+        today: date,
+    ) -> list[Reminder]:
+        """The reminders from the start of `today` on; the same list while nothing changed."""
+        key = (tuple(items), rhythm, window, choices, today)
+        if key != self.key:
+            moments = [item for item in items if item.kind == "recovery"]
+            agenda = [item for item in items if item.kind != "recovery"]
+            # Planned from the day's start, so the plan holds all day: the day's first ones
+            # count towards its most-a-day, and the nudge asks it what is due at any moment.
+            start = datetime.combine(today, time())
+            self.reminders = plan_reminders(moments, agenda, rhythm, window, choices, start)
+            self.moments = {moment.id: moment for moment in moments}
+            self.key = key
+            self.computed += 1
+        return self.reminders
 
 
 def plan_screen(ctx: AppContext) -> PlanScreen:
     """This session's planner screen state."""
     return ctx.state(PlanScreen, lambda: PlanScreen())
+
+
+def reminder_plan(ctx: AppContext) -> ReminderPlan:
+    """This session's reminder plan (see `views.plan.reminders.plan_now`)."""
+    return ctx.state(ReminderPlan, lambda: ReminderPlan())

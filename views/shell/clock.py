@@ -9,9 +9,11 @@ from datetime import datetime, timedelta, tzinfo
 
 log = logging.getLogger("adempauze")
 
-# Tests only: the served app's clock starts here (an ISO time) and then runs at real speed, so a
-# browser journey can stand just before a recovery moment without waiting for it.
+# Tests only: the served app's clock starts here (an ISO time) and then runs on, at real speed or
+# this many times faster, so a browser journey can stand just before a recovery moment and see a
+# ten-minute "Later" come back without waiting ten minutes.
 START_AT = "ADEMPAUZE_NOW"
+SPEED = "ADEMPAUZE_CLOCK_SPEED"
 
 
 def device_zone() -> tzinfo | None:
@@ -41,9 +43,10 @@ def app_clock(environ: Mapping[str, str]) -> Callable[[], datetime]:
     if not start:
         return device_now
     begins = datetime.fromisoformat(start)
+    speed = float(environ.get(SPEED) or 1)
     started = time.monotonic()
 
     def running() -> datetime:
-        return begins + timedelta(seconds=time.monotonic() - started)
+        return begins + timedelta(seconds=(time.monotonic() - started) * speed)
 
     return running

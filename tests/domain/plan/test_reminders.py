@@ -186,3 +186,35 @@ def test_in_zone(wall, zone, utc) -> None:
     aware = in_zone(wall, zone)
     assert aware.tzinfo is zone
     assert f"{aware.astimezone(ZoneInfo('UTC')):%Y-%m-%d %H:%M}" == utc
+
+
+def test_the_days_first_reminders_count_towards_its_most_even_when_gone_by() -> None:
+    # at most two a day; at 12:00 the 09:00 and 11:00 ones have been, so 15:00 is one too many
+    moments = [
+        moment("09:00"),
+        moment("11:00"),
+        moment("15:00"),
+        moment("09:00", date(2026, 12, 3)),
+    ]
+    noon = datetime(2026, 12, 2, 12, 0)
+    plan = plan_reminders(moments, [], RHYTHM, ReminderWindow(per_day=2), ReminderChoices(), noon)
+    assert times(plan) == ["Thu 09:00"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "days", "expected"),
+    [
+        # nothing typed: the rhythm decides (wake time to screens-off)
+        (None, None, [0, 1, 2, 3, 4, 5, 6], ReminderWindow()),
+        ("", "", (0, 1, 2, 3, 4, 5, 6), ReminderWindow()),
+        # office hours on weekdays, three a day
+        ("09:00", "17:30", [0, 1, 2, 3, 4], ReminderWindow(time(9), time(17, 30), (0, 1, 2, 3, 4))),
+        # no days at all: no reminders at all
+        (None, None, [], ReminderWindow(days=())),
+    ],
+)
+def test_window_from_the_settings(start, end, days, expected) -> None:
+    window = ReminderWindow.from_texts(start, end, days, 6)
+    assert window == expected
+    plan = plan_reminders([moment("10:30")], [], RHYTHM, window, ReminderChoices(), NOW)
+    assert bool(plan) is bool(days)

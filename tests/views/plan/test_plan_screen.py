@@ -9,6 +9,7 @@ import pytest
 from domain.plan.boundaries import new_boundary
 from domain.plan.items import new_item
 from domain.plan.recurrence import new_rule
+from domain.plan.reminders import ReminderChoices
 from domain.plan.rhythm import Rhythm
 from domain.plan.state import PlannerState
 from storage import Store
@@ -31,7 +32,8 @@ def test_a_fresh_screen_shows_today_as_a_day_with_nothing_open():
     screen = PlanScreen()
     assert screen.shown_day(TODAY) == TODAY
     assert (screen.mode, screen.form, screen.boundary_form) == ("day", None, None)
-    assert (screen.quick_text, screen.offer_between, screen.dismissed) == ("", False, set())
+    assert (screen.quick_text, screen.offer_between) == ("", False)
+    assert screen.choices == ReminderChoices()
 
 
 def test_turning_days_and_weeks():
@@ -81,11 +83,14 @@ def test_done_is_stored_and_offers_the_pause_between_two_tasks(planner):
     assert not undone.done and not planner.find("r").done and not screen.offer_between
 
 
-def test_a_dismissed_moment_is_remembered_once():
+def test_later_snoozes_a_moment_once_and_not_today_lets_it_go():
     screen = PlanScreen()
-    screen.dismiss("m1")
-    screen.dismiss("m1")
-    assert screen.dismissed == {"m1"}
+    screen.later("m1", NOW)
+    screen.later("m1", NOW + timedelta(minutes=15))  # a second Later changes nothing
+    assert screen.choices.snoozed == {"m1": NOW + timedelta(minutes=10)}
+    assert screen.snoozed("m1") and not screen.snoozed("m2")
+    screen.not_today("m2")
+    assert screen.choices.skipped == {"m2"}
 
 
 # --- through a real session
@@ -131,7 +136,7 @@ async def test_later_on_the_planner_keeps_the_nudge_away_on_other_screens(tmp_pa
     )
     await app.go("/plan?x=1")
     assert app.find("plan-nudge").visible
-    await app.click("plan-nudge-later")
+    await app.click("nudge-later")
     await app.go("/understand")  # the shell's nudge asks the same screen state
     assert not app.find("plan-nudge").visible
     app.assert_no_crash()
