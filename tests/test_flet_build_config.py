@@ -103,13 +103,21 @@ def test_the_browser_server_is_an_extra_that_make_and_the_readme_install():
     [
         ("android.permission.VIBRATE", "haptic cues while breathing"),
         ("android.permission.WAKE_LOCK", "the screen stays on during a pause"),
+        ("android.permission.POST_NOTIFICATIONS", "reminders at recovery moments"),
+        ("android.permission.RECEIVE_BOOT_COMPLETED", "reminders still come after a restart"),
     ],
 )
-def test_android_asks_only_for_what_pauses_need(permission, why):
+def test_android_asks_only_for_what_the_app_needs(permission, why):
     asked = FLET["android"]["permission"]
     assert asked.get(permission) is True, why
     assert all(value is True for value in asked.values())
-    assert set(asked) == {"android.permission.VIBRATE", "android.permission.WAKE_LOCK"}
+    # No exact alarms: reminders are scheduled inexact, and nothing else is asked for.
+    assert set(asked) == {
+        "android.permission.VIBRATE",
+        "android.permission.WAKE_LOCK",
+        "android.permission.POST_NOTIFICATIONS",
+        "android.permission.RECEIVE_BOOT_COMPLETED",
+    }
 
 
 def test_ios_info_lets_backups_reach_the_files_app():
