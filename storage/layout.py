@@ -19,6 +19,10 @@ FILE_OF_COLLECTION: dict[str, str] = {
     "selfchecks": CORE_FILE,
     "boundaries": PLANNER_FILE,
     "recovery_rules": PLANNER_FILE,
+    "calendar_sources": PLANNER_FILE,
+    "calendar_data": PLANNER_FILE,
+    "calendar_choices": PLANNER_FILE,
+    "calendar_answers": PLANNER_FILE,
 }
 # collection -> the ISO date (or date-time) field whose month picks the file
 SHARDED_COLLECTIONS: dict[str, str] = {"pauses": "started_at", "agenda_items": "date"}

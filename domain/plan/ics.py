@@ -40,13 +40,25 @@ def item_event(item: AgendaItem, stamp: datetime) -> Event:
     return event
 
 
+def first_moment(rule: RecoveryRule) -> datetime:
+    """The rule's first real moment.
+
+    RFC 5545 counts DTSTART as an occurrence even when the RRULE does not match it, so a
+    Tuesday-and-Thursday rule made on a Friday must not export that Friday as its start.
+    """
+    parsed = parsed_rule(rule.rule)
+    start = parsed._dtstart
+    first = parsed.after(start, inc=True)
+    return first if first is not None else start
+
+
 def rule_event(rule: RecoveryRule, stamp: datetime) -> Event:
     """A repeating recovery moment as one VEVENT with an RRULE."""
     event = Event()
     event.add("uid", f"{rule.id}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
     event.add("summary", rule.title)
-    event.add("dtstart", parsed_rule(rule.rule)._dtstart)
+    event.add("dtstart", first_moment(rule))
     event.add("duration", timedelta(minutes=rule.minutes))
     event.add("rrule", vRecur.from_ical(_rrule_part(rule.rule)))
     event.add("categories", ["recovery"])

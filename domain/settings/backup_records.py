@@ -9,6 +9,8 @@ from typing import Any
 
 from domain.pause.kinds import KIND_IDS
 from domain.plan.boundaries import InvalidBoundary, new_boundary
+from domain.plan.calendar.records import CHECKS as CALENDAR_CHECKS
+from domain.plan.calendar.records import MAX_RECORDS as CALENDAR_MAX_RECORDS
 from domain.plan.items import validate_item
 from domain.plan.recurrence import InvalidRule, RecoveryRule
 from domain.plan.times import date_in_range, parse_iso_date
@@ -212,6 +214,18 @@ CHECKS: dict[str, RecordCheck] = {
     "boundaries": check_boundary_record,
     "recovery_rules": check_rule_record,
 }
+
+
+def _calendar_check(name: str) -> RecordCheck:
+    def check(record: dict[str, Any], where: str, out: Collector) -> None:
+        for path, key in CALENDAR_CHECKS[name](record):
+            out.add(f"{where}.{path}" if path else where, key)
+
+    return check
+
+
+CHECKS.update({name: _calendar_check(name) for name in CALENDAR_CHECKS})
+MAX_RECORDS.update(CALENDAR_MAX_RECORDS)
 COLLECTIONS: tuple[str, ...] = tuple(CHECKS)
 
 

@@ -1,0 +1,1 @@
+"""Je echte agenda: calendars brought in from .ics files, weighed beside the user's own items."""
