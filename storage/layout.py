@@ -23,6 +23,7 @@ FILE_OF_COLLECTION: dict[str, str] = {
     "calendar_data": PLANNER_FILE,
     "calendar_choices": PLANNER_FILE,
     "calendar_answers": PLANNER_FILE,
+    "reminder_choices": PLANNER_FILE,
 }
 # collection -> the ISO date (or date-time) field whose month picks the file
 SHARDED_COLLECTIONS: dict[str, str] = {"pauses": "started_at", "agenda_items": "date"}

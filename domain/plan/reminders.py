@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import Any
 
 from domain.plan.items import AgendaItem
 from domain.plan.rhythm import Rhythm
@@ -63,6 +64,65 @@ class ReminderChoices:
     def skip(self, moment_id: str) -> ReminderChoices:
         """**Niet vandaag** for this one moment."""
         return ReminderChoices(self.snoozed, self.skipped | {moment_id})
+
+    def record_of(self, moment_id: str) -> dict[str, Any]:
+        """What is kept of one moment's choices, so they hold after a restart."""
+        snoozed = self.snoozed.get(moment_id)
+        return {
+            "id": moment_id,
+            "snoozed_until": snoozed.isoformat(timespec="seconds") if snoozed else None,
+            "skipped": moment_id in self.skipped,
+        }
+
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]]) -> ReminderChoices:
+        """The choices kept; a record that cannot be read is passed over (it only ever quiets)."""
+        snoozed: dict[str, datetime] = {}
+        skipped: set[str] = set()
+        for record in records:
+            if check_choice_record(record):
+                continue
+            moment_id = str(record["id"])
+            if record.get("snoozed_until"):
+                snoozed[moment_id] = datetime.fromisoformat(record["snoozed_until"])
+            if record.get("skipped") is True:
+                skipped.add(moment_id)
+        return cls(snoozed, frozenset(skipped))
+
+
+# Choices are about moments of the next days; older ones are let go when the next is kept.
+KEEP_CHOICES = timedelta(days=PLAN_DAYS)
+
+
+def moment_day(moment_id: str) -> date | None:
+    """The day of a recovery moment from its id ("<rule>@20261202T1030"), if it has one."""
+    _, _, stamp = moment_id.rpartition("@")
+    try:
+        return datetime.strptime(stamp, "%Y%m%dT%H%M").date()
+    except ValueError:
+        return None
+
+
+def stale_choices(moment_ids: Iterable[str], now: datetime) -> list[str]:
+    """The moments whose choices no longer matter: more than a week behind `now`."""
+    first = (now - KEEP_CHOICES).date()
+    return [m for m in moment_ids if (day := moment_day(m)) is not None and day < first]
+
+
+def check_choice_record(record: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Problems with a kept choice record, as (field, message key); none when it reads."""
+    problems: list[tuple[str, str]] = []
+    if not isinstance(record.get("id"), str) or not record["id"]:
+        problems.append(("id", "data.error.invalid"))
+    snoozed = record.get("snoozed_until")
+    if snoozed is not None:
+        try:
+            datetime.fromisoformat(snoozed)
+        except (TypeError, ValueError):
+            problems.append(("snoozed_until", "data.error.invalid"))
+    if not isinstance(record.get("skipped", False), bool):
+        problems.append(("skipped", "data.error.invalid"))
+    return problems
 
 
 @dataclass(frozen=True, slots=True)

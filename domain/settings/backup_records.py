@@ -13,6 +13,7 @@ from domain.plan.calendar.records import CHECKS as CALENDAR_CHECKS
 from domain.plan.calendar.records import MAX_RECORDS as CALENDAR_MAX_RECORDS
 from domain.plan.items import validate_item
 from domain.plan.recurrence import InvalidRule, RecoveryRule
+from domain.plan.reminders import check_choice_record
 from domain.plan.times import date_in_range, parse_iso_date
 from domain.settings.preferences import Settings, validate_setting
 
@@ -226,6 +227,16 @@ def _calendar_check(name: str) -> RecordCheck:
 
 CHECKS.update({name: _calendar_check(name) for name in CALENDAR_CHECKS})
 MAX_RECORDS.update(CALENDAR_MAX_RECORDS)
+
+
+def _reminder_choice(record: dict[str, Any], where: str, out: Collector) -> None:
+    for path, key in check_choice_record(record):
+        out.add(f"{where}.{path}" if path else where, key)
+
+
+# A week of moments, a few a day: far below this.
+CHECKS["reminder_choices"] = _reminder_choice
+MAX_RECORDS["reminder_choices"] = 10_000
 COLLECTIONS: tuple[str, ...] = tuple(CHECKS)
 
 

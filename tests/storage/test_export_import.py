@@ -31,6 +31,7 @@ def test_export_has_format_version_time_and_every_collection(store: Store) -> No
         "settings", "walkthrough", "selfchecks", "pauses",
         "agenda_items", "boundaries", "recovery_rules",
         "calendar_sources", "calendar_data", "calendar_choices", "calendar_answers",
+        "reminder_choices",
     }  # fmt: skip
     assert len(doc["collections"]["pauses"]) == 3
     json.dumps(doc, allow_nan=False)  # the document is plain JSON

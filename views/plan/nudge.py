@@ -17,6 +17,7 @@ import flet as ft
 from domain.plan.items import AgendaItem
 from domain.plan.reminders import Reminder, due_reminder
 from domain.plan.state import PlannerState
+from storage.reminder_repository import ReminderChoiceRepository
 from views.plan.controls import row_of
 from views.plan.reminders import plan_now
 from views.plan.state import plan_screen, reminder_plan
@@ -135,12 +136,16 @@ class NudgeBar:
 
     def _later(self, e: ft.Event[ft.TextButton]) -> None:
         if self.reminder is not None:
-            self.screen.later(self.reminder.moment_id, self.ctx.now())
+            self.screen.later(
+                self.reminder.moment_id, self.ctx.now(), ReminderChoiceRepository(self.ctx.store)
+            )
         self.check()
 
     def _not_today(self, e: ft.Event[ft.TextButton]) -> None:
         if self.reminder is not None:
-            self.screen.not_today(self.reminder.moment_id)
+            self.screen.not_today(
+                self.reminder.moment_id, self.ctx.now(), ReminderChoiceRepository(self.ctx.store)
+            )
         self.check()
 
 

@@ -11,7 +11,9 @@ from domain.plan.items import AgendaItem
 from domain.plan.reminders import Reminder, ReminderChoices, ReminderWindow, plan_reminders
 from domain.plan.rhythm import Rhythm
 from domain.plan.state import PlannerState
+from storage.errors import StorageError
 from storage.planner_repository import PlannerRepository
+from storage.reminder_repository import ReminderChoiceRepository
 from views.shell.context import AppContext
 
 Mode = Literal["day", "week"]
@@ -126,13 +128,15 @@ class PlanScreen:
 
     # --- the nudge
 
-    def later(self, moment_id: str, now: datetime) -> None:
-        """ "Later": this moment's reminder comes back in ten minutes, once."""
+    def later(self, moment_id: str, now: datetime, kept: ReminderChoiceRepository) -> None:
+        """ "Later": this moment's reminder comes back in ten minutes, once (kept on restart)."""
         self.choices = self.choices.snooze(moment_id, now)
+        kept.save(self.choices, moment_id, now)
 
-    def not_today(self, moment_id: str) -> None:
-        """ "Niet vandaag": no reminder for this moment any more."""
+    def not_today(self, moment_id: str, now: datetime, kept: ReminderChoiceRepository) -> None:
+        """ "Niet vandaag": no reminder for this moment any more (kept on restart)."""
         self.choices = self.choices.skip(moment_id)
+        kept.save(self.choices, moment_id, now)
 
     def snoozed(self, moment_id: str) -> bool:
         """Whether "Later" was already used for this moment (it can be, once)."""
@@ -177,8 +181,15 @@ class ReminderPlan:
 
 
 def plan_screen(ctx: AppContext) -> PlanScreen:
-    """This session's planner screen state."""
-    return ctx.state(PlanScreen, lambda: PlanScreen())
+    """This session's planner screen state, with the reminder choices kept from earlier runs."""
+    return ctx.state(PlanScreen, lambda: PlanScreen(choices=_kept_choices(ctx)))
+
+
+def _kept_choices(ctx: AppContext) -> ReminderChoices:
+    try:
+        return ReminderChoiceRepository(ctx.store).load()
+    except StorageError:  # unreadable choices only make reminders a little less quiet
+        return ReminderChoices()
 
 
 def reminder_plan(ctx: AppContext) -> ReminderPlan:

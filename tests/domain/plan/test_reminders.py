@@ -14,6 +14,7 @@ from domain.plan.reminders import (
     due_reminder,
     in_zone,
     plan_reminders,
+    stale_choices,
 )
 from domain.plan.rhythm import Rhythm
 
@@ -218,3 +219,28 @@ def test_window_from_the_settings(start, end, days, expected) -> None:
     assert window == expected
     plan = plan_reminders([moment("10:30")], [], RHYTHM, window, ReminderChoices(), NOW)
     assert bool(plan) is bool(days)
+
+
+def test_choices_survive_as_records_and_unreadable_ones_are_passed_over() -> None:
+    m1, m2 = "r@20261202T1030", "r@20261202T1500"
+    choices = ReminderChoices().snooze(m1, datetime(2026, 12, 2, 10, 31)).skip(m2)
+    records = [choices.record_of(m1), choices.record_of(m2)]
+    broken = [
+        {"id": 5, "skipped": True},  # an id that is not text
+        {"id": "x@20261202T1100", "snoozed_until": "morgen"},  # a time that is not a time
+        {"id": "y@20261202T1100", "skipped": "ja"},  # skipped that is not true or false
+    ]
+    assert ReminderChoices.from_records(records + broken) == choices
+
+
+@pytest.mark.parametrize(
+    ("moment_id", "stale"),
+    [
+        ("r@20261124T1030", True),  # eight days before NOW
+        ("r@20261125T1030", False),  # a week before: still kept
+        ("r@20261202T1030", False),  # today
+        ("no-day-in-it", False),  # an id without a day is never let go by age
+    ],
+)
+def test_stale_choices(moment_id, stale) -> None:
+    assert (stale_choices([moment_id], NOW) == [moment_id]) is stale

@@ -14,6 +14,7 @@ from domain.plan.rhythm import Rhythm
 from domain.plan.state import PlannerState
 from storage import Store
 from storage.planner_repository import PlannerRepository
+from storage.reminder_repository import ReminderChoiceRepository
 from tests.flet_session import open_app
 from views.plan.state import OpenBoundaryForm, OpenForm, PlanScreen
 
@@ -83,14 +84,30 @@ def test_done_is_stored_and_offers_the_pause_between_two_tasks(planner):
     assert not undone.done and not planner.find("r").done and not screen.offer_between
 
 
-def test_later_snoozes_a_moment_once_and_not_today_lets_it_go():
-    screen = PlanScreen()
-    screen.later("m1", NOW)
-    screen.later("m1", NOW + timedelta(minutes=15))  # a second Later changes nothing
-    assert screen.choices.snoozed == {"m1": NOW + timedelta(minutes=10)}
-    assert screen.snoozed("m1") and not screen.snoozed("m2")
-    screen.not_today("m2")
-    assert screen.choices.skipped == {"m2"}
+def test_later_snoozes_a_moment_once_and_not_today_lets_it_go(tmp_path):
+    m1, m2 = f"r1@{NOW:%Y%m%d}T1030", f"r1@{NOW:%Y%m%d}T1500"
+    with Store.open(tmp_path / "data") as store:
+        kept = ReminderChoiceRepository(store)
+        screen = PlanScreen()
+        screen.later(m1, NOW, kept)
+        screen.later(m1, NOW + timedelta(minutes=15), kept)  # a second Later changes nothing
+        assert screen.choices.snoozed == {m1: NOW + timedelta(minutes=10)}
+        assert screen.snoozed(m1) and not screen.snoozed(m2)
+        screen.not_today(m2, NOW, kept)
+        assert screen.choices.skipped == {m2}
+    # both answers hold after a restart
+    with Store.open(tmp_path / "data") as store:
+        assert ReminderChoiceRepository(store).load() == screen.choices
+
+
+def test_choices_for_moments_over_a_week_ago_are_let_go(tmp_path):
+    old, recent = f"r1@{NOW - timedelta(days=9):%Y%m%d}T1030", f"r1@{NOW:%Y%m%d}T1030"
+    with Store.open(tmp_path / "data") as store:
+        kept = ReminderChoiceRepository(store)
+        screen = PlanScreen()
+        screen.not_today(old, NOW - timedelta(days=9), kept)
+        screen.not_today(recent, NOW, kept)
+        assert kept.load().skipped == {recent}
 
 
 # --- through a real session
