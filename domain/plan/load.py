@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
 
 from dateutil.relativedelta import relativedelta
 
+from domain.plan.calendar.events import is_imported_id
 from domain.plan.items import MINUTES_MIN, AgendaItem, sort_key
 
 ENERGY_WEIGHT = {"light": 0.5, "medium": 1.0, "heavy": 1.5}
 DEFAULT_CAPACITY_HOURS = 6.0
 LOOKAHEAD_DAYS = 7
+# A day the user's calendar calls free ("vakantie") is never where a way out sends work.
+FREE_DAY_LOAD = float("inf")
 
 
 def item_load(item: AgendaItem) -> float:
@@ -55,8 +58,11 @@ class AgendaIndex:
         """Items of one day."""
         return self.between(day, day)
 
-    def loads(self, first: date, last: date) -> dict[date, float]:
-        """Weighted load per day from `first` to `last` (days without items included, at 0)."""
+    def loads(self, first: date, last: date, free: Collection[date] = ()) -> dict[date, float]:
+        """Weighted load per day from `first` to `last` (days without items included, at 0).
+
+        Days in `free` weigh as if full, so no way out picks them.
+        """
         result: dict[date, float] = {}
         day = first
         while day <= last:
@@ -64,6 +70,9 @@ class AgendaIndex:
             day += relativedelta(days=1)
         for item in self.between(first, last):
             result[item.day] += item_load(item)
+        for day in free:
+            if day in result:
+                result[day] = FREE_DAY_LOAD
         return result
 
 
@@ -95,23 +104,32 @@ def over_capacity(load: float, capacity: float) -> bool:
 
 
 def ways_out(
-    day: date, index: AgendaIndex, capacity: float, days: int = LOOKAHEAD_DAYS
+    day: date,
+    index: AgendaIndex,
+    capacity: float,
+    days: int = LOOKAHEAD_DAYS,
+    free: Collection[date] = (),
 ) -> list[WayOut]:
-    """Ways to lighten a full day: move, shorten or drop each "could" item; empty when it fits."""
+    """Ways to lighten a full day: move, shorten or drop each "could" item; empty when it fits.
+
+    The index may hold imported events: they weigh in the load, but the app cannot move them
+    (the user's own calendar holds them); their advice is `calendar.advice.calendar_ways_out`.
+    """
     todays = index.on(day)
     load = day_load(todays)
     if not over_capacity(load, capacity):
         return []
-    loads = index.loads(day + relativedelta(days=1), day + relativedelta(days=days))
+    loads = index.loads(day + relativedelta(days=1), day + relativedelta(days=days), free)
     target = lightest_day(day, loads, days)
     excess = load - capacity
     result: list[WayOut] = []
     for item in todays:
-        if item.kind != "could" or not can_move_silently(item):
+        if item.kind != "could" or not can_move_silently(item) or is_imported_id(item.id):
             continue
         result.append(WayOut("move", item.id, item.title, to_day=target))
-        weight = item_load(item) / item.minutes
-        shorter = _shortened_minutes(item.minutes, excess / weight if weight else 0.0)
+        # an item without minutes (all day) adds no load, so shortening it lightens nothing
+        weight = item_load(item) / item.minutes if item.minutes else 0.0
+        shorter = _shortened_minutes(item.minutes, excess / weight) if weight else None
         if shorter is not None:
             result.append(WayOut("shorten", item.id, item.title, minutes=shorter))
         result.append(WayOut("drop", item.id, item.title))
@@ -126,7 +144,10 @@ def _shortened_minutes(minutes: int, cut: float) -> int | None:
     return wanted if wanted < minutes else None
 
 
-def suggest_day(item: AgendaItem, index: AgendaIndex, days: int = LOOKAHEAD_DAYS) -> date:
+def suggest_day(
+    item: AgendaItem, index: AgendaIndex, days: int = LOOKAHEAD_DAYS, free: Collection[date] = ()
+) -> date:
     """Where "not today" sends an item: the lightest of the next days after its own day."""
-    loads = index.loads(item.day + relativedelta(days=1), item.day + relativedelta(days=days))
+    first, last = item.day + relativedelta(days=1), item.day + relativedelta(days=days)
+    loads = index.loads(first, last, free)
     return lightest_day(item.day, loads, days)

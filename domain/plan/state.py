@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 from typing import Protocol
 
 from domain.plan.boundaries import Boundary, Violation, check_new_item
+from domain.plan.calendar.events import ImportedEvent, is_imported_id
 from domain.plan.ics import export_ics
 from domain.plan.items import AgendaItem, move_item, shorten_item
 from domain.plan.load import (
@@ -17,7 +18,7 @@ from domain.plan.load import (
     capacity_minutes,
     suggest_day,
 )
-from domain.plan.overview import Agenda, DayPlan
+from domain.plan.overview import Agenda, CalendarWindow, DayPlan
 from domain.plan.recurrence import RecoveryRule, due_moment, mark_taken
 from domain.plan.rhythm import Rhythm
 from domain.plan.times import monday_of, week_days
@@ -37,6 +38,16 @@ class PlannerRepository(Protocol):
     def rules(self) -> list[RecoveryRule]: ...
     def save_rule(self, rule: RecoveryRule) -> None: ...
     def delete_rule(self, rule_id: str) -> bool: ...
+
+
+class ImportedCalendars(Protocol):
+    """The user's imported calendars: their events on the days asked for, in local time."""
+
+    def window(self, first: date, last: date) -> CalendarWindow: ...
+
+
+class ReadOnlyItem(Exception):
+    """An imported event is read-only here: the truth is in the user's own calendar."""
 
 
 def window_around(day: date) -> tuple[date, date]:
@@ -62,8 +73,10 @@ class PlannerState:
         capacity_hours: float | None,
         rhythm: Rhythm,
         around: date | None = None,
+        calendars: ImportedCalendars | None = None,
     ) -> None:
         self.repo = repo
+        self.calendars = calendars
         self.capacity = capacity_minutes(capacity_hours)
         self.rhythm = rhythm
         self.window: tuple[date, date] | None = None
@@ -83,7 +96,8 @@ class PlannerState:
             self._load(*window)
 
     def _load(self, first: date, last: date) -> None:
-        self.agenda = Agenda(self.repo.items_between(first, last), self.rules)
+        calendar = self.calendars.window(first, last) if self.calendars is not None else None
+        self.agenda = Agenda(self.repo.items_between(first, last), self.rules, calendar)
         self.window = (first, last)
 
     def _ensure(self, first: date, last: date) -> None:
@@ -92,8 +106,14 @@ class PlannerState:
             self._load(first, last)
 
     def find(self, item_id: str) -> AgendaItem | None:
-        """A stored item by id."""
+        """A stored item by id (an imported event is never one)."""
+        if is_imported_id(item_id):
+            return None
         return self.repo.get_item(item_id)
+
+    def imported_event(self, item_id: str) -> ImportedEvent | None:
+        """The imported event an agenda item of the loaded days stands for, if it is one."""
+        return self.agenda.events.get(item_id)
 
     # --- planning
 
@@ -121,7 +141,7 @@ class PlannerState:
     def suggest_for(self, item: AgendaItem) -> date:
         """Where "not today" would send an item: the lightest of the seven days after it."""
         self._ensure(item.day, item.day + timedelta(days=LOOKAHEAD_DAYS))
-        return suggest_day(item, self.agenda.index)
+        return suggest_day(item, self.agenda.index, free=self.agenda.free_days)
 
     def due_moment(self, now: datetime, dismissed: Sequence[str] = ()) -> AgendaItem | None:
         """A recovery moment that is due right now, for the quiet nudge."""
@@ -145,7 +165,9 @@ class PlannerState:
     # --- verbs
 
     def add_item(self, item: AgendaItem) -> AgendaItem:
-        """Store a new or changed item."""
+        """Store a new or changed item; an imported event cannot be stored as the user's own."""
+        if is_imported_id(item.id):
+            raise ReadOnlyItem(item.id)
         self.repo.save_item(item)
         self.reload()
         return item

@@ -1,4 +1,5 @@
-"""Plannen in Chromium: fill a day past capacity, move what can wait, keep a boundary, restart."""
+"""Plannen in Chromium: fill a day past capacity, move what can wait, keep a boundary, restart;
+bring in the user's own calendar, weigh it, carry out the advice in it, import it again."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from playwright.sync_api import expect
 
 from domain.plan.items import new_item
 from domain.plan.recurrence import new_rule
+from domain.plan.times import monday_of
 from storage import Store
 from storage.planner_repository import PlannerRepository
 from tests.e2e.browser import free_port, open_page, screenshot, type_text
@@ -164,3 +166,89 @@ def test_a_recovery_moment_is_nudged_can_wait_and_waits_for_a_meeting(browser, a
     app.start()
     with open_page(browser, app.url + "/plan", width=WIDTH, height=HEIGHT) as (page, _):
         expect(shown(page, strek)).to_be_visible(timeout=30_000)
+
+
+DAY = date.today() + timedelta(days=2)  # two days ahead: the days after it are all free
+
+
+def work_calendar(meeting_day: date) -> bytes:
+    """An export of a work calendar: a team meeting on `meeting_day`, a client visit on DAY.
+
+    Floating times: they read as the device's local time, whatever zone the machine is in.
+    """
+    events = [
+        ("teamoverleg", "Teamoverleg", meeting_day, "0900", "1300"),
+        ("klantbezoek", "Klantbezoek", DAY, "1400", "1700"),
+    ]
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Agenda//NL", "X-WR-CALNAME:Werk"]
+    for uid, title, day, start, end in events:
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{uid}",
+            f"SUMMARY:{title}",
+            f"DTSTART:{day:%Y%m%d}T{start}00",
+            f"DTEND:{day:%Y%m%d}T{end}00",
+            "END:VEVENT",
+        ]
+    return ("\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n").encode()
+
+
+def import_calendar(page, path) -> None:
+    with page.expect_file_chooser(timeout=30_000) as chooser:
+        page.get_by_role("button", name="Agenda importeren").click()
+    chooser.value.set_files(str(path))
+
+
+def test_a_real_calendar_weighed_advised_reimported_and_kept(browser, app, tmp_path):
+    day, next_day = DAY, DAY + timedelta(days=1)
+    first = tmp_path / "werk.ics"
+    first.write_bytes(work_calendar(day))
+    with open_page(browser, app.url + "/plan", width=WIDTH, height=HEIGHT) as (page, outside):
+        expect(page.get_by_role("button", name="Agenda importeren")).to_be_visible(timeout=30_000)
+        import_calendar(page, first)
+        expect(shown(page, "2 afspraken uit Werk")).to_be_visible(timeout=30_000)
+
+        # The week: the meetings are on their day, and that day is full with them.
+        page.get_by_role("button", name="Week", exact=True).click()
+        if monday_of(day) != monday_of(date.today()):
+            page.get_by_role("button", name="Volgende week").click()
+        expect(shown(page, "Teamoverleg")).to_be_visible()
+        page.get_by_role("button", name=f"Open {day_words(day)}").click()
+        expect(page).to_have_url(re.compile(rf"/plan\?day={day.isoformat()}$"))
+        expect(item(page, "Teamoverleg", containing="Uit Werk")).to_be_visible()
+        expect(shown(page, "Je dag zit vol")).to_be_visible()
+        screenshot(page, "plan-calendar-full-day")
+
+        # A way out on a real event: the user will move it in their own calendar.
+        page.get_by_role("button", name="Ik verplaats Teamoverleg").click()
+        expect(
+            shown(page, f"Genoteerd: Teamoverleg gaat naar {day_words(next_day)}.")
+        ).to_be_visible()
+        expect(page.get_by_text("Je dag zit vol")).to_have_count(0)
+
+        # They did, and export the calendar again: the import shows the move, nothing doubles.
+        (tmp_path / "again").mkdir()
+        moved = tmp_path / "again" / "werk.ics"
+        moved.write_bytes(work_calendar(next_day))
+        import_calendar(page, moved)
+        expect(shown(page, "2 afspraken uit Werk")).to_be_visible(timeout=30_000)
+        meeting = page.get_by_role("group", name=re.compile(r"^Teamoverleg "))
+        expect(meeting).to_have_count(0)  # not on its old day any more
+        page.get_by_role("button", name="Volgende dag").click()
+        expect(item(page, "Teamoverleg", containing="Uit Werk")).to_be_visible()
+        expect(page.get_by_text("Je verplaatst dit hierheen", exact=False)).to_have_count(0)
+        assert outside.unexpected() == [], outside.unexpected()
+
+    # Restart on a fresh port: the calendar and its place in the week are still there.
+    app.stop()
+    app.port = free_port()
+    app.start()
+    url = f"{app.url}/plan?day={next_day.isoformat()}"
+    with open_page(browser, url, width=WIDTH, height=HEIGHT) as (page, _):
+        expect(item(page, "Teamoverleg", containing="Uit Werk")).to_be_visible(timeout=30_000)
+        expect(shown(page, "Agenda's")).to_be_visible()
+        # the source's card, heard as one group: its name, its events and when it came in
+        source = re.compile(r"^Werk 2 afspraken · ingelezen op ")
+        expect(page.get_by_role("group", name=source)).to_be_visible()
+        # Checked here, where no snack bar is open: its action button is Flutter's own size.
+        assert small_targets(page) == []

@@ -7,14 +7,20 @@ from datetime import date
 
 import flet as ft
 
+from domain.plan.calendar.advice import CalendarWayOut, EventAnswer
+from domain.plan.calendar.events import ImportedEvent
 from domain.plan.items import AgendaItem, InvalidItem, new_item
 from domain.plan.load import WayOut
+from domain.plan.overview import DayPlan
 from domain.plan.quickadd import QuickAddError, parse_quick_add
 from domain.plan.recurrence import RecoveryRule
 from domain.plan.state import NeedsConfirm
+from views.plan.calendar_sources import sources_section
 from views.plan.controls import confirm, row_of, wide_button
 from views.plan.day import DayActions, day_section
+from views.plan.imported import CalendarActions, ImportedView
 from views.plan.item_form import ItemForm, ask_before_saving
+from views.plan.links import follow_link, link_to
 from views.plan.nudge import NudgeBar, between_offer
 from views.plan.rhythm_and_rules import rhythm_note, rules_section
 from views.plan.rule_form import RuleForm
@@ -36,6 +42,7 @@ class PlannerView:
         self.ctx = ctx
         self.screen = plan_screen(ctx)
         self.now = ctx.now()
+        follow_link(ctx, self.screen, self.now.date())
         self.day = self.screen.shown_day(self.now.date())
         self.state = planner_state(ctx, around=self.day)
         if ctx.params.get("add") == "recovery" and self.screen.form is None:
@@ -43,6 +50,7 @@ class PlannerView:
         self.actions = DayActions(
             defer=self.defer, done=self.toggle_done, edit=self.edit, delete=self.delete,
             take_moment=self.take_moment, apply_way=self.apply_way,
+            calendar=CalendarActions(weigh=self.weigh, answer=self.answer, unanswer=self.unanswer, copy=self.copy),
         )  # fmt: skip
         self.nudge = NudgeBar(ctx, self.state)
         self.quick = ft.TextField(
@@ -68,6 +76,7 @@ class PlannerView:
             row_of(
                 ft.FilledButton(content=t("plan.add"), icon=ft.Icons.ADD, key="plan-add", on_click=self.open_add, height=TOUCH),
                 ft.OutlinedButton(content=t("plan.add_recovery"), icon=ft.Icons.SPA_OUTLINED, key="plan-add-recovery", on_click=self.open_rule, height=TOUCH),
+                ft.OutlinedButton(content=t("plan.calendar.import"), icon=ft.Icons.CALENDAR_MONTH_OUTLINED, key="plan-import", on_click=self.import_calendars, height=TOUCH),
             ),
         ]  # fmt: skip
         form = self.form()
@@ -75,15 +84,19 @@ class PlannerView:
             parts.append(form)
         parts.append(switcher(self.ctx, self.day, self.screen.mode, self.show))
         plans = self.state.plan_week(self.day)
+        imported = self.imported(plans)
         if self.screen.mode == "week":
             parts.append(week_bars(self.ctx, plans, self.open_day))
-            parts += week_list(self.ctx, plans, self.open_day)
+            parts += week_list(self.ctx, plans, self.open_day, imported)
         else:
             plan = plans[self.day.weekday()]
-            parts += day_section(self.ctx, plan, self.state.boundaries, self.actions, self.now)
+            parts += day_section(
+                self.ctx, plan, self.state.boundaries, self.actions, self.now, imported
+            )
         parts += [
             rhythm_note(self.ctx),
             rules_section(self.ctx, self.state.rules, self.delete_rule),
+            sources_section(self.ctx),
             # full-width buttons sit in a plain Row: an expanding child cannot live in a wrapping one
             ft.Row([wide_button(t("plan.boundaries"), lambda e: self.ctx.navigate("/plan/boundaries"), key="plan-boundaries", icon=ft.Icons.SHIELD_OUTLINED)]),
             ft.Row([wide_button(t("plan.export"), self.export, key="plan-export", icon=ft.Icons.DOWNLOAD)]),
@@ -104,11 +117,15 @@ class PlannerView:
 
     def show(self, *, day: date | None = None, mode: Mode | None = None) -> None:
         self.screen.show(day=day, mode=mode)
-        self.ctx.refresh()
+        self.follow()
 
     def open_day(self, day: date) -> None:
         self.screen.open_day(day)
-        self.ctx.refresh()
+        self.follow()
+
+    def follow(self) -> None:
+        """Go to the address of what is shown now: bookmarkable, and back returns here."""
+        self.ctx.navigate(link_to(self.screen.shown_day(self.ctx.now().date()), self.screen.mode))
 
     def open_add(self, e: ft.Event[ft.Button]) -> None:
         self.screen.open_item_form()
@@ -242,6 +259,95 @@ class PlannerView:
     def take_moment(self, moment: AgendaItem) -> None:
         """A recovery moment tapped in the day: taken and its pause started, as the nudge does."""
         self.nudge.take(moment)
+
+    # --- imported calendars
+
+    def imported(self, plans: list[DayPlan]) -> dict[str, ImportedView]:
+        """The shown items that are events from the user's calendars, with what to show of them."""
+        agenda = self.state.agenda
+        if not agenda.events:
+            return {}
+        calendars = self.state.calendars
+        sources = getattr(calendars, "sources", {})
+        answers = agenda.calendar.answers if agenda.calendar is not None else {}
+        found = {}
+        for plan in plans:
+            for item in plan.items:
+                event = agenda.events.get(item.id)
+                if event is None:
+                    continue
+                source = sources.get(event.source_id)
+                answer = answers.get((event.source_id, event.uid, event.recurrence_id))
+                label = source.label if source is not None else ""
+                found[item.id] = ImportedView(event, label, answer)
+        return found
+
+    def import_calendars(self, e: ft.Event[ft.OutlinedButton]) -> None:
+        from views.plan.calendar_import import import_calendars
+
+        self.ctx.page.run_task(import_calendars, self.ctx)
+
+    def weigh(self, event: ImportedEvent, what: str, value: str | None) -> None:
+        """The user's own weight for an event (for a repeating one: every time), kept across imports."""
+        from domain.plan.calendar.events import new_choice
+        from storage.calendar_repository import CalendarRepository
+
+        repo = CalendarRepository(self.ctx.store)
+        series = bool(event.recurrence_id)
+        kept = repo.choices(event.source_id).get((event.uid, "" if series else event.recurrence_id))
+        energy = kept.energy if kept is not None else None
+        kind = kept.kind if kept is not None else None
+        if what == "energy":
+            energy = value
+        elif what == "kind":
+            kind = value
+        else:
+            energy = kind = None
+        repo.save_choice(new_choice(event, energy=energy, kind=kind, series=series))
+        self.ctx.refresh()
+        t = self.ctx.t
+        if what == "reset":
+            self.ctx.notify(t("plan.calendar.chosen.reset", title=event.title))
+        else:
+            words = t(f"plan.{what}.{value}").lower()
+            self.ctx.notify(t("plan.calendar.chosen", title=event.title, what=words))
+
+    def answer(self, way: CalendarWayOut, answer: str) -> None:
+        """ "Ik verplaats het", "ik zeg af" or "laat staan": kept until an import shows the change."""
+        from domain.plan.calendar.advice import answer_event
+        from storage.calendar_repository import CalendarRepository
+
+        event = self.state.imported_event(way.item_id)
+        if event is None:
+            return
+        kept = answer_event(event, answer, way.to_day if answer == "move" else None)
+        repo = CalendarRepository(self.ctx.store)
+        repo.save_answer(kept)
+        self.ctx.refresh()
+        day = day_words(self.ctx, way.to_day) if way.to_day else ""
+
+        def undo() -> None:
+            repo.delete_answers([kept])
+            self.ctx.refresh()
+
+        from views.plan.calendar_import import show_snack
+
+        text = self.ctx.t(f"plan.calendar.noted.{answer}", title=way.title, day=day)
+        show_snack(self.ctx, text, undo, key="plan-calendar-noted")
+
+    def unanswer(self, answer: EventAnswer, title: str) -> None:
+        from storage.calendar_repository import CalendarRepository
+
+        CalendarRepository(self.ctx.store).delete_answers([answer])
+        self.ctx.refresh()
+        self.ctx.notify(self.ctx.t("plan.calendar.noted.undone", title=title))
+
+    def copy(self, phrase: str) -> None:
+        async def put() -> None:
+            await self.ctx.services.clipboard.set(phrase)
+            self.ctx.notify(self.ctx.t("plan.no.copied"))
+
+        self.ctx.page.run_task(put)
 
     # --- export
 

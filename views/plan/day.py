@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -15,6 +15,13 @@ from domain.plan.overview import DayPlan
 from domain.plan.recurrence import moment_state
 from domain.plan.times import format_hhmm
 from views.plan.controls import note, wide_button
+from views.plan.imported import (
+    CalendarActions,
+    ImportedView,
+    answered_notes,
+    calendar_advice,
+    imported_card,
+)
 from views.plan.words import day_words, duration_words, hours_words, violation_words
 from views.shell.context import AppContext
 from views.shell.theme import GAP
@@ -33,6 +40,7 @@ class DayActions:
     delete: Act
     take_moment: Act
     apply_way: Callable[[WayOut], None]
+    calendar: CalendarActions | None = None  # what can be said about imported events
 
 
 def load_bar(ctx: AppContext, plan: DayPlan) -> ft.Control:
@@ -85,6 +93,8 @@ def full_day_card(ctx: AppContext, plan: DayPlan, actions: DayActions) -> ft.Con
     """ "Je dag zit vol", kindly, with the ways out the domain found."""
     capacity = hours_words(ctx, plan.capacity)
     ways = [way_out_button(ctx, way, actions) for way in plan.ways_out]
+    if actions.calendar is not None:
+        ways += calendar_advice(ctx, plan.calendar_ways, actions.calendar)
     return ft.Container(
         key=f"plan-full-{plan.day.isoformat()}",
         bgcolor=ft.Colors.TERTIARY_CONTAINER,
@@ -215,12 +225,20 @@ def day_section(
     boundaries: list[Boundary],
     actions: DayActions,
     now: datetime,
+    imported: Mapping[str, ImportedView] | None = None,
 ) -> list[ft.Control]:
-    """Everything one day shows, top to bottom."""
+    """Everything one day shows, top to bottom; `imported` holds the events from calendars."""
     t = ctx.t
+    imported = imported or {}
     parts: list[ft.Control] = [load_bar(ctx, plan)]
+    if plan.free:
+        parts.append(
+            note(t("plan.calendar.free_day"), ft.Icons.BEACH_ACCESS_OUTLINED, key=f"plan-free-{plan.day.isoformat()}")
+        )  # fmt: skip
     if plan.over:
         parts.append(full_day_card(ctx, plan, actions))
+    if actions.calendar is not None:
+        parts += answered_notes(ctx, plan, actions.calendar)
     item_ids = {item.id for item in plan.items}
     day_notes = [
         note(violation_words(ctx, v, boundaries), ft.Icons.FLAG_OUTLINED, key=f"plan-day-warning-{plan.day.isoformat()}-{n}")
@@ -235,7 +253,10 @@ def day_section(
     if not plan.items:
         parts.append(body_text(t("plan.empty_day"), size=16))
     for item in plan.items:
-        if item.recurring:
+        shown = imported.get(item.id)
+        if shown is not None and actions.calendar is not None:
+            parts.append(imported_card(ctx, item, shown, plan, boundaries, actions.calendar))
+        elif item.recurring:
             parts.append(moment_card(ctx, item, now, actions))
         else:
             parts.append(item_card(ctx, item, plan, boundaries, actions))

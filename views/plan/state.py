@@ -23,12 +23,23 @@ MODES: tuple[Mode, ...] = ("day", "week")
 def planner_state(ctx: AppContext, around: date | None = None) -> PlannerState:
     """The planner over this session's store, with capacity and rhythm from the settings.
 
-    `around` is the day the screen shows: its week (and the days after it) are read from storage.
+    `around` is the day the screen shows: its week (and the days after it) are read from storage,
+    with the events of the user's imported calendars on those days.
     """
     settings = ctx.settings
     rhythm = Rhythm.from_texts(settings.bedtime, settings.wake_time, settings.screens_off)
+    calendars = None
+    if ctx.store.collection("calendar_sources").count():
+        # Imported calendars bring their libraries along: loaded only once there is one.
+        from views.plan.calendar_session import session_calendars
+
+        calendars = session_calendars(ctx)
     return PlannerState(
-        PlannerRepository(ctx.store), settings.daily_capacity_hours, rhythm, around=around
+        PlannerRepository(ctx.store),
+        settings.daily_capacity_hours,
+        rhythm,
+        around=around,
+        calendars=calendars,
     )
 
 

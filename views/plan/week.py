@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 
 import flet as ft
@@ -69,9 +69,12 @@ def week_bars(ctx: AppContext, plans: list[DayPlan], on_open: Callable[[date], N
 
 
 def week_list(
-    ctx: AppContext, plans: list[DayPlan], on_open: Callable[[date], None]
+    ctx: AppContext,
+    plans: list[DayPlan],
+    on_open: Callable[[date], None],
+    imported: Collection[str] = (),
 ) -> list[ft.Control]:
-    """Each day's heading, load and items in short lines."""
+    """Each day's heading, load and items in short lines; `imported` names calendar events."""
     parts: list[ft.Control] = []
     for plan in plans:
         load = ctx.t(
@@ -80,6 +83,8 @@ def week_list(
         heading = day_words(ctx, plan.day)
         if plan.over:
             load += " · " + ctx.t("plan.week.full")
+        if plan.free:
+            load += " · " + ctx.t("plan.week.free")
         lines: list[ft.Control] = []
         for item in plan.items:
             when = format_hhmm(item.start) if item.start else "·"
@@ -90,8 +95,10 @@ def week_list(
                         ft.Text(when, size=15, width=52),
                         ft.Text(item.title, size=15, expand=True, no_wrap=False,
                                 opacity=0.6 if item.done else 1.0),
+                        *([ft.Icon(ft.Icons.CALENDAR_MONTH_OUTLINED, size=18, color=ft.Colors.PRIMARY)] if item.id in imported else []),
                         *([ft.Icon(ft.Icons.FLAG_OUTLINED, size=18, color=ft.Colors.TERTIARY)] if flagged else []),
                     ],
+                    key=f"plan-week-item-{item.id}",
                     vertical_alignment=ft.CrossAxisAlignment.START,
                 )
             )  # fmt: skip

@@ -17,7 +17,16 @@ from views.shell.widgets import body_text, heading, primary_button, text_button
 def count_lines(ctx: AppContext, counts: dict[str, int]) -> list[str]:
     """What a set of data holds, in words: "1.204 pauzes", "your settings", …"""
     lines = []
-    for name in ("pauses", "agenda_items", "recovery_rules", "boundaries", "selfchecks"):
+    for name in (
+        "pauses",
+        "agenda_items",
+        "recovery_rules",
+        "boundaries",
+        "selfchecks",
+        "calendar_sources",
+        "calendar_choices",
+        "calendar_answers",
+    ):
         if counts.get(name):
             lines.append(ctx.t(f"data.count.{name}", n=number_words(ctx, counts[name])))
     for name in ("walkthrough", "settings"):

@@ -17,7 +17,7 @@ PLANNER = Path(__file__).resolve().parents[3] / "domain" / "plan"
 LITERAL_KEYS = sorted(
     {
         key
-        for path in PLANNER.glob("*.py")
+        for path in PLANNER.rglob("*.py")  # the calendar's reasons for refusing or skipping too
         for key in re.findall(r'"(plan\.[a-z_.]+[a-z_])"', path.read_text(encoding="utf-8"))
     }
 )
@@ -35,6 +35,7 @@ DERIVED_KEYS = [
 def test_the_domain_names_its_messages():
     # the scan above must find the error keys, or the next test proves nothing
     assert "plan.error.title_empty" in LITERAL_KEYS and "plan.quick.error.no_title" in LITERAL_KEYS
+    assert "plan.calendar.skipped.no_start" in LITERAL_KEYS
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
