@@ -10,6 +10,8 @@ BENCH = Path(__file__).resolve().parent
 RUNS = [
     ["storage_bench.py"],
     ["planner_bench.py", "--storage"],
+    ["calendar_bench.py"],
+    ["reminder_bench.py"],
     ["pause_bench.py"],
     ["startup_bench.py"],
 ]
