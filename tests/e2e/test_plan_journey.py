@@ -31,8 +31,13 @@ def quick_add(page, text: str) -> None:
 
 
 def shown(page, text: str):
-    """A piece of text on screen (Flutter may merge neighbouring texts into one node)."""
-    return page.get_by_text(text).first
+    """Text on screen, as its own node or inside a merged accessible name (a snack bar, a card).
+
+    Flutter may merge neighbouring texts into one node, and whether a snack bar's text is its
+    own node or only the group's name depends on when its semantics are drawn.
+    """
+    pattern = re.compile(re.escape(text))
+    return page.get_by_text(pattern).or_(page.get_by_label(pattern)).first
 
 
 def item(page, title: str, *, containing: str = ""):
