@@ -29,6 +29,8 @@ import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+# Each benchmark runs as a script from any folder, so each puts the repository on the path and
+# imports what it times (the import lists of the benchmarks look alike for that reason).
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 

@@ -46,6 +46,7 @@ from datetime import time as clock
 from pathlib import Path
 from typing import Any, TypeVar
 
+# Run as a script like planner_bench.py: the repository on the path, then what it times.
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 

@@ -18,6 +18,7 @@ log = logging.getLogger("adempauze.planner")
 T = TypeVar("T")
 
 
+# The calendar repository has its own, logged under its own name: see `_readable` there.
 def _readable(records: list[dict[str, Any]], read: Callable[[dict[str, Any]], T]) -> list[T]:
     """Records turned into domain objects; a damaged record is skipped and logged, not fatal."""
     result = []
@@ -69,6 +70,7 @@ class PlannerRepository:
         return self._items.delete(item_id)
 
     # --- boundaries
+    # Read, save and delete per collection, alike in shape: each names its collection and type.
 
     def boundaries(self) -> list[Boundary]:
         """Every readable boundary."""
@@ -82,7 +84,7 @@ class PlannerRepository:
         """Remove a boundary; False when there was none."""
         return self._boundaries.delete(boundary_id)
 
-    # --- recovery rules
+    # --- recovery rules (the same three verbs as boundaries and items, on their own collection)
 
     def rules(self) -> list[RecoveryRule]:
         """Every readable recovery rule."""

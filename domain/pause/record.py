@@ -32,6 +32,8 @@ class PauseRecord:
     def with_rating(self, rating: int | None) -> PauseRecord:
         return replace(self, rating=rating)
 
+    # Shaped like every stored thing's to_record/from_record (RecurringSeries, CalendarSource):
+    # each names its own fields, so nothing is shared but the shape.
     def to_record(self) -> dict[str, Any]:
         return {
             "id": self.id,

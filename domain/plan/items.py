@@ -26,6 +26,8 @@ MINUTES_MAX = 12 * 60
 DEFAULT_MINUTES = 30
 
 
+# Boundary and InvalidBoundary are built alike on purpose; QuickAdd holds some of the same
+# fields before an item exists. Field lists, not shared logic.
 class InvalidItem(InvalidFields):
     """An item that cannot be stored."""
 
@@ -150,6 +152,7 @@ def coerce_start(raw: object) -> tuple[time | None, str | None]:
     return None, "plan.error.time"
 
 
+# Its keywords are new_item's, spelled out in both so a misspelt one fails at the call.
 def validate_item(
     *,
     title: object,

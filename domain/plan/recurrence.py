@@ -44,6 +44,7 @@ class RecoveryRule:
         days = parsed_rule(self.rule)._byweekday
         return tuple(sorted(days)) if days else tuple(range(7))
 
+    # Like EventAnswer.to_record: the same shape, other fields; a record, not shared logic.
     def to_record(self) -> dict[str, Any]:
         """A JSON-ready record for the store."""
         return {

@@ -17,7 +17,7 @@ from domain.plan.calendar.parse import ImportSummary, ParsedCalendar, read_calen
 from domain.plan.calendar.sources import CalendarSource
 from storage.calendar_repository import CalendarRepository, ImportUndo
 from views.plan.calendar_session import session_calendars
-from views.settings.data_transfer import UploadFailed, bytes_of
+from views.settings.data_transfer import UploadFailed, bytes_of, choose_files
 from views.shell.context import AppContext
 
 log = logging.getLogger("adempauze.calendar")
@@ -44,15 +44,8 @@ def refused_words(ctx: AppContext, name: str, key: str) -> str:
 async def import_calendars(ctx: AppContext, replacing: CalendarSource | None = None) -> None:
     """Let the user choose .ics files and store each one; `replacing` takes one file for a source."""
     picker = ctx.services.file_picker
-    web = bool(ctx.page.web)
-    # On the web the bytes come by upload (the websocket's messages are capped below 20 MB);
-    # elsewhere the picker hands them over, or a path.
-    files = await picker.pick_files(
-        dialog_title=ctx.t("plan.calendar.import"),
-        file_type=ft.FilePickerFileType.CUSTOM,
-        allowed_extensions=["ics"],
-        allow_multiple=replacing is None,
-        with_data=not web,
+    files = await choose_files(
+        ctx, ctx.t("plan.calendar.import"), "ics", multiple=replacing is None
     )
     if not files:
         return

@@ -1,4 +1,4 @@
-"""The planner's own small controls: a quiet note, a wide button, a row of buttons, a calm question."""
+"""The planner's small controls: a quiet note, an item's warnings, a wide button, a question."""
 
 from __future__ import annotations
 
@@ -6,6 +6,10 @@ from collections.abc import Callable
 
 import flet as ft
 
+from domain.plan.boundaries import Boundary
+from domain.plan.items import AgendaItem
+from domain.plan.overview import DayPlan
+from views.plan.words import violation_words
 from views.shell.context import AppContext
 from views.shell.theme import TOUCH
 
@@ -22,6 +26,25 @@ def note(
         vertical_alignment=ft.CrossAxisAlignment.START,
         key=key,
     )
+
+
+def item_warnings(
+    ctx: AppContext, item: AgendaItem, plan: DayPlan, boundaries: list[Boundary]
+) -> list[ft.Control]:
+    """The boundaries an item breaks and the rhythm's flags on it, each as a quiet note."""
+    warnings = [
+        note(
+            violation_words(ctx, v, boundaries),
+            ft.Icons.FLAG_OUTLINED,
+            key=f"plan-item-warning-{item.id}",
+        )
+        for v in plan.violations_of(item.id)
+    ]
+    warnings += [
+        note(ctx.t(f"plan.flag.{flag}"), ft.Icons.BEDTIME_OUTLINED)
+        for flag in plan.flags.get(item.id, ())
+    ]
+    return warnings
 
 
 def wide_button(

@@ -14,7 +14,7 @@ from domain.plan.load import WayOut
 from domain.plan.overview import DayPlan
 from domain.plan.recurrence import moment_state
 from domain.plan.times import format_hhmm
-from views.plan.controls import note, wide_button
+from views.plan.controls import item_warnings, note, wide_button
 from views.plan.imported import (
     CalendarActions,
     ImportedView,
@@ -22,7 +22,7 @@ from views.plan.imported import (
     calendar_advice,
     imported_card,
 )
-from views.plan.words import day_words, duration_words, hours_words, violation_words
+from views.plan.words import day_words, duration_words, hours_words, item_summary, violation_words
 from views.shell.context import AppContext
 from views.shell.theme import GAP
 from views.shell.widgets import body_text, card, icon_action
@@ -125,29 +125,10 @@ def item_card(
 ) -> ft.Control:
     """One agenda item with its warnings and what can be done with it."""
     t = ctx.t
-    when = format_hhmm(item.start) if item.start else t("plan.item.no_time")
-    summary = t(
-        "plan.item.summary",
-        when=when,
-        duration=duration_words(ctx, item.minutes),
-        kind=t(f"plan.kind.{item.kind}"),
-        energy=t(f"plan.energy.{item.energy}"),
-        area=t(f"plan.area.{item.area}"),
-    )
+    summary = item_summary(ctx, item)
     if item.on_screen:
         summary += " · " + t("plan.item.screen")
-    warnings = [
-        note(
-            violation_words(ctx, v, boundaries),
-            ft.Icons.FLAG_OUTLINED,
-            key=f"plan-item-warning-{item.id}",
-        )
-        for v in plan.violations_of(item.id)
-    ]
-    warnings += [
-        note(t(f"plan.flag.{flag}"), ft.Icons.BEDTIME_OUTLINED)
-        for flag in plan.flags.get(item.id, ())
-    ]
+    warnings = item_warnings(ctx, item, plan, boundaries)
     done = ft.TextButton(
         content=ft.Text(t("plan.done.label", title=item.title), size=16, no_wrap=False),
         icon=ft.Icons.CHECK_BOX if item.done else ft.Icons.CHECK_BOX_OUTLINE_BLANK,

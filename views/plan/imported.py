@@ -17,9 +17,8 @@ from domain.plan.calendar.advice import CalendarWayOut, EventAnswer
 from domain.plan.calendar.events import CHOICE_KINDS, ImportedEvent
 from domain.plan.items import ENERGIES, AgendaItem
 from domain.plan.overview import DayPlan
-from domain.plan.times import format_hhmm
-from views.plan.controls import note, row_of
-from views.plan.words import day_words, duration_words, violation_words
+from views.plan.controls import item_warnings, note, row_of
+from views.plan.words import day_words, item_summary
 from views.shell.context import AppContext
 from views.shell.theme import GAP, TOUCH
 from views.shell.widgets import body_text, card
@@ -50,24 +49,18 @@ def weight_menu(
 ) -> ft.Control:
     """A small menu to say how heavy this event weighs for the user (kept across imports)."""
     t = ctx.t
-    entries: list[ft.PopupMenuItem] = [
-        ft.PopupMenuItem(
-            content=t("plan.calendar.menu.energy", energy=t(f"plan.energy.{energy}")),
-            checked=event.energy == energy,
-            key=f"plan-event-energy-{energy}-{item.id}",
-            on_click=lambda e, v=energy: actions.weigh(event, "energy", v),
+
+    def weight(field: str, value: str, checked: bool) -> ft.PopupMenuItem:
+        """One entry: the event weighs `value` as its "energy" or its "kind"."""
+        return ft.PopupMenuItem(
+            content=t(f"plan.calendar.menu.{field}", **{field: t(f"plan.{field}.{value}")}),
+            checked=checked,
+            key=f"plan-event-{field}-{value}-{item.id}",
+            on_click=lambda e: actions.weigh(event, field, value),
         )
-        for energy in ENERGIES
-    ]
-    entries += [
-        ft.PopupMenuItem(
-            content=t("plan.calendar.menu.kind", kind=t(f"plan.kind.{kind}")),
-            checked=event.kind == kind,
-            key=f"plan-event-kind-{kind}-{item.id}",
-            on_click=lambda e, v=kind: actions.weigh(event, "kind", v),
-        )
-        for kind in CHOICE_KINDS
-    ]
+
+    entries = [weight("energy", energy, event.energy == energy) for energy in ENERGIES]
+    entries += [weight("kind", kind, event.kind == kind) for kind in CHOICE_KINDS]
     entries.append(
         ft.PopupMenuItem(
             content=t("plan.calendar.menu.reset"),
@@ -116,23 +109,8 @@ def imported_card(
     """An event from the user's calendar: its source, its weight and warnings; nothing to edit."""
     t = ctx.t
     event, answer = shown.event, shown.answer
-    when = format_hhmm(item.start) if item.start else t("plan.item.no_time")
-    summary = t(
-        "plan.item.summary",
-        when=when,
-        duration=duration_words(ctx, item.minutes),
-        kind=t(f"plan.kind.{item.kind}"),
-        energy=t(f"plan.energy.{item.energy}"),
-        area=t(f"plan.area.{item.area}"),
-    )
-    warnings = [
-        note(violation_words(ctx, v, boundaries), ft.Icons.FLAG_OUTLINED, key=f"plan-item-warning-{item.id}")
-        for v in plan.violations_of(item.id)
-    ]  # fmt: skip
-    warnings += [
-        note(t(f"plan.flag.{flag}"), ft.Icons.BEDTIME_OUTLINED)
-        for flag in plan.flags.get(item.id, ())
-    ]
+    summary = item_summary(ctx, item)
+    warnings = item_warnings(ctx, item, plan, boundaries)
     if answer is not None and answer.answer == "move":
         moved_from = day_words(ctx, answer.seen_start.date())
         warnings.append(note(t("plan.calendar.moved_here", day=moved_from), ft.Icons.EVENT_REPEAT))
@@ -183,6 +161,8 @@ def calendar_advice(
                 vertical_alignment=ft.CrossAxisAlignment.START,
             )
         ]  # fmt: skip
+        # One button per answer, each of its own kind (filled, outlined, text): the keyword lists
+        # look alike, what they say and do differs.
         buttons: list[ft.Control] = [
             ft.FilledTonalButton(
                 content=t("plan.calendar.answer.move", title=move.title),
@@ -196,6 +176,7 @@ def calendar_advice(
             phrase = t(decline.phrase_keys[0]) if decline.phrase_keys else ""
             if phrase:
                 lines.append(body_text(t("plan.calendar.phrase", phrase=phrase), size=15))
+            # Shaped like the move button above; another answer, another kind of button.
             buttons.append(
                 ft.OutlinedButton(
                     content=t("plan.calendar.answer.decline", title=move.title),

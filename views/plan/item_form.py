@@ -46,6 +46,8 @@ def _dropdown(ctx: AppContext, name: str, values: tuple[str, ...], value: str) -
 class ItemForm:
     """Add or change one agenda item; each field gets its own calm message when it can't be used."""
 
+    # Handed its callbacks like BoundaryForm and RuleForm: a form never decides what the screen
+    # does next.
     def __init__(
         self,
         ctx: AppContext,

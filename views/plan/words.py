@@ -8,6 +8,7 @@ from babel.dates import format_date
 
 from domain.numbers import format_hours
 from domain.plan.boundaries import Boundary, Violation
+from domain.plan.items import AgendaItem
 from domain.plan.times import format_hhmm
 from views.shell.context import AppContext
 
@@ -35,6 +36,19 @@ def duration_words(ctx: AppContext, minutes: int) -> str:
     if rest == 0:
         return ctx.t("plan.duration.h", h=hours)
     return ctx.t("plan.duration.hm", h=hours, m=rest)
+
+
+def item_summary(ctx: AppContext, item: AgendaItem) -> str:
+    """An item's line on its card (its own or an imported event's): when, how long, its weight."""
+    t = ctx.t
+    return t(
+        "plan.item.summary",
+        when=format_hhmm(item.start) if item.start else t("plan.item.no_time"),
+        duration=duration_words(ctx, item.minutes),
+        kind=t(f"plan.kind.{item.kind}"),
+        energy=t(f"plan.energy.{item.energy}"),
+        area=t(f"plan.area.{item.area}"),
+    )
 
 
 def boundary_words(ctx: AppContext, boundary: Boundary) -> str:

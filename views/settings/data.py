@@ -23,7 +23,7 @@ from domain.settings.your_data import YourDataState
 from storage import ImportValidationError, StorageError
 from storage.settings_repository import SettingsRepository
 from views.settings.data_preview import count_lines, preview, refusal
-from views.settings.data_transfer import UploadFailed, bytes_of
+from views.settings.data_transfer import UploadFailed, bytes_of, choose_files
 from views.shell import theme
 from views.shell.context import AppContext
 from views.shell.theme import GAP
@@ -205,15 +205,7 @@ async def pick_file(ctx: AppContext) -> None:
     """Let the user choose a file, bring its bytes here, and check it; nothing is written yet."""
     state = _state(ctx)
     picker = ctx.services.file_picker
-    web = bool(ctx.page.web)
-    # On the web the bytes come by upload, not inside the websocket, whose messages are capped
-    # below our 20 MB limit; elsewhere the picker hands the bytes or a path directly.
-    files = await picker.pick_files(
-        dialog_title=ctx.t("data.import.title"),
-        file_type=ft.FilePickerFileType.CUSTOM,
-        allowed_extensions=["json"],
-        with_data=not web,
-    )
+    files = await choose_files(ctx, ctx.t("data.import.title"), "json")
     if not files:
         return
     chosen = files[0]

@@ -1,4 +1,4 @@
-"""Moving a backup file between the person's device and the app: the picker and the upload.
+"""Moving a file (a backup, a calendar) from the person's device to the app: the picker, the upload.
 
 On the web the bytes come by upload, not inside the websocket, whose messages are capped below
 the 20 MB limit; elsewhere the picker hands over the bytes or a path.
@@ -21,6 +21,19 @@ UPLOAD_WAIT_SECONDS = 120
 
 class UploadFailed(Exception):
     """The file did not arrive (the upload failed or was refused)."""
+
+
+async def choose_files(
+    ctx: AppContext, title: str, extension: str, *, multiple: bool = False
+) -> list[ft.FilePickerFile]:
+    """The files the person chose (none when they cancelled); on the web without their bytes."""
+    return await ctx.services.file_picker.pick_files(
+        dialog_title=title,
+        file_type=ft.FilePickerFileType.CUSTOM,
+        allowed_extensions=[extension],
+        allow_multiple=multiple,
+        with_data=not ctx.page.web,
+    )
 
 
 async def bytes_of(ctx: AppContext, picker: ft.FilePicker, chosen: ft.FilePickerFile) -> bytes:

@@ -55,6 +55,7 @@ class AppContext:
     # Called once when the user leaves the current screen or the session ends (stop timers here).
     leave_callbacks: list[Callable[[], Any]] = field(default_factory=list)
 
+    # The same get-or-make as Services._get; kept apart: a state is made by the screen's factory.
     def state(self, kind: type[T], make: Callable[[], T]) -> T:
         """The session's one `kind` state object, made by `make()` the first time it is asked for.
 

@@ -20,6 +20,8 @@ class Services:
 
     _made: dict[type, ft.Service] = field(default_factory=dict, repr=False)
 
+    # The same get-or-make as AppContext.state; kept apart: a service is made from its class
+    # alone and must be an ft.Service, a screen's state by the screen's own factory.
     def _get(self, kind: type[S]) -> S:
         found = self._made.get(kind)
         if found is None:
@@ -27,6 +29,7 @@ class Services:
         assert isinstance(found, kind)
         return found
 
+    # One typed accessor per service, alike on purpose: a screen names what it uses.
     @property
     def haptics(self) -> ft.HapticFeedback:
         return self._get(ft.HapticFeedback)

@@ -58,6 +58,8 @@ def primary_button(
     )
 
 
+# secondary_button and text_button differ only in their Flet class: two names the screens
+# read more easily than one with a switch.
 def secondary_button(
     text: str,
     on_click: Callable[..., Any] | None,
@@ -70,6 +72,7 @@ def secondary_button(
     )
 
 
+# Shaped like secondary_button, a flat TextButton instead of an outlined one.
 def text_button(
     text: str,
     on_click: Callable[..., Any] | None,

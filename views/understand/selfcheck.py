@@ -167,6 +167,7 @@ class SelfCheckView(RedrawnScreen):
                 )
             )
         controls += self.changes()
+        # The same button maker as the form's save button above: alike arguments, one function.
         controls += [
             not_medical_line(self.ctx),
             wrapping_button(

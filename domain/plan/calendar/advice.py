@@ -45,6 +45,8 @@ class EventAnswer:
     )
     to_day: date | None = None
 
+    # Keyed like ImportedEvent.key/.item_id: each one line over imported_item_id, kept on both
+    # so an answer and an event each say where they belong.
     @property
     def key(self) -> EventKey:
         return (self.uid, self.recurrence_id)
@@ -53,6 +55,7 @@ class EventAnswer:
     def id(self) -> str:
         return imported_item_id(self.source_id, self.uid, self.recurrence_id)
 
+    # Like RecoveryRule.to_record: the same shape, other fields; a record, not shared logic.
     def to_record(self) -> dict[str, Any]:
         """A JSON-ready record for the store."""
         return {

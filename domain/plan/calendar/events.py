@@ -31,6 +31,7 @@ class ImportedEvent:
     area: str = "work"
     kind: str = "want"
 
+    # Keyed like EventAnswer.key/.id: each one line over imported_item_id, kept on both.
     @property
     def key(self) -> EventKey:
         """What a user's choice about this occurrence is kept under."""

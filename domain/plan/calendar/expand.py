@@ -180,6 +180,7 @@ class CalendarWeeks:
             local_end = to_local(end, self.zone) if isinstance(end, date) else local_start
         except (OverflowError, ValueError):
             return None
+        # Keyword by keyword like new_source's CalendarSource: the same shape, another record.
         return ImportedEvent(
             source_id=self.source_id,
             uid=uid,
@@ -232,6 +233,7 @@ class CalendarWeeks:
         return found
 
 
+# Four fields like reminders.Reminder: a field list, nothing shared.
 @dataclass(frozen=True, slots=True)
 class _Change:
     """What an occurrence changed by RECURRENCE-ID shows."""

@@ -66,6 +66,8 @@ SKIPPED_OUT_OF_RANGE = "plan.calendar.skipped.out_of_range"
 SKIPPED_TOO_MANY = "plan.calendar.skipped.too_many"
 
 
+# Carries a message key like quickadd.QuickAddError; kept apart: that one is a ValueError shown
+# beside a field, this one leaves one event out and is only counted in the import's summary.
 class Skip(Exception):
     """An event that is left out; `key` says why."""
 

@@ -81,6 +81,7 @@ class RecurringSeries:
             "tzids": list(self.tzids),
         }
 
+    # Read back like PauseRecord.from_record: the same shape, other fields; nothing to share.
     @classmethod
     def from_record(cls, record: Mapping[str, Any]) -> RecurringSeries:
         last = record.get("last")
