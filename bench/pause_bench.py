@@ -19,6 +19,8 @@
    becomes tappable, or 3 s later, and the time runs from just before Playwright's click (so the
    click itself is included) to the phase word in the page. Next to it, in the same run, the same
    first tap on a minimal Flet app whose only control is a "Pauze nu" button that shows "In".
+   Both are served with the same web renderer: Flet's default (what people get) unless
+   `--renderer canvaskit` asks for CanvasKit on both.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ import argparse
 import asyncio
 import itertools
 import math
+import os
 import statistics
 import subprocess
 import sys
@@ -133,9 +136,18 @@ def serve(kind: str, port: int) -> None:
 # --- measuring ----------------------------------------------------------------------------------
 
 
-def start_server(args: list[str], port: int) -> subprocess.Popen[bytes]:
+def start_server(
+    args: list[str], port: int, renderer: str | None = None
+) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if k != "FLET_WEB_RENDERER"}
+    if renderer:
+        env["FLET_WEB_RENDERER"] = renderer
     proc = subprocess.Popen(
-        [sys.executable, *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [sys.executable, *args],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
     )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -290,16 +302,17 @@ def report_first_taps(samples: dict[str, list[float]]) -> None:
         )
 
 
-def run_first_taps(runs: int) -> int:
+def run_first_taps(runs: int, renderer: str | None) -> int:
     from playwright.sync_api import sync_playwright
 
     from tests.e2e.browser import CHROMIUM_ARGS, AppProcess, find_chromium, free_port
 
     here = str(Path(__file__).resolve())
     port = free_port()
-    server = start_server([here, "--serve", "minimal", "--port", str(port)], port)
+    server = start_server([here, "--serve", "minimal", "--port", str(port)], port, renderer)
+    print(f"web renderer: {renderer or 'Flet default'} (both apps)")
     with tempfile.TemporaryDirectory() as data:
-        app = AppProcess(data_dir=Path(data) / "data").start()
+        app = AppProcess(data_dir=Path(data) / "data", renderer=renderer).start()
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(
@@ -323,12 +336,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--first-tap", type=int, default=0, metavar="RUNS", help="only the first-tap measurement"
     )
+    parser.add_argument(
+        "--renderer",
+        choices=["canvaskit", "skwasm"],
+        help="first tap: the web renderer of both apps (default: Flet's own choice)",
+    )
     args = parser.parse_args(argv)
     if args.serve:
         serve(args.serve, args.port)
         return 0
     if args.first_tap:
-        return run_first_taps(max(args.first_tap, 7))
+        return run_first_taps(max(args.first_tap, 7), args.renderer)
 
     from playwright.sync_api import sync_playwright
 

@@ -4,6 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
+
+# Tests only: a running pause's clock goes this many times faster, and its loop sleeps this many
+# times longer than it means to, so it falls far behind the clock, as on a phone whose screen is
+# off: a browser journey sees within seconds what coming back to such a pause shows.
+SPEED = "ADEMPAUZE_PAUSE_CLOCK_SPEED"
 
 
 def _clock_id() -> int | None:
@@ -24,3 +30,13 @@ def awake_or_asleep() -> float:
     if _CLOCK is None:
         return time.monotonic()
     return time.clock_gettime(_CLOCK)
+
+
+def faster_clock(speed: float) -> Callable[[], float]:
+    """The device's clock running `speed` times faster from now on (for browser tests)."""
+    started = awake_or_asleep()
+
+    def faster() -> float:
+        return started + (awake_or_asleep() - started) * speed
+
+    return faster

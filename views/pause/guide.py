@@ -54,7 +54,11 @@ class ProgressTrack:
 
 
 class PauseGuide:
-    """What a running pause shows; the circle is left out when less motion is wanted."""
+    """What a running pause shows; the circle is left out when less motion is wanted.
+
+    With `lower_later`, the root holds only the top (kind, circle, phase word, time left) until
+    `add_lower` adds the bar and the buttons: the tap then shows the breath a frame sooner.
+    """
 
     def __init__(
         self,
@@ -67,6 +71,7 @@ class PauseGuide:
         on_hold: Callable[[ft.Event[ft.OutlinedButton]], None],
         sound: bool = False,
         on_sound: Callable[[ft.Event[ft.Switch]], None] | None = None,
+        lower_later: bool = False,
     ) -> None:
         self.t = t
         self.phase_word = ft.Text(
@@ -99,13 +104,15 @@ class PauseGuide:
             height=TOUCH,
             label_text_style=ft.TextStyle(size=17),
         )
-        parts: list[ft.Control] = [heading(t(f"pause.kind.{session.kind.id}.name"))]
+        top: list[ft.Control] = [heading(t(f"pause.kind.{session.kind.id}.name"))]
         if not reduce_motion:
-            parts.append(self.circle.root)
-        parts += [
+            top.append(self.circle.root)
+        top += [
             # A live region: screen readers hear each new phase without an extra message.
             ft.Semantics(live_region=True, content=self.phase_word),
             self.time_left,
+        ]
+        self._lower: list[ft.Control] = [
             self.progress.root,
             # Stacked, each the full width: easy to reach one-handed, and nothing clips at 200 %.
             ft.Row(
@@ -123,7 +130,15 @@ class PauseGuide:
             # For eyes closed: a tone per breath. Remembered as the Geluid setting.
             ft.Row([self.sound_switch]),
         ]
+        self.lower_pending = lower_later
+        parts = top if lower_later else top + self._lower
         self.root = ft.Column(parts, spacing=GAP, horizontal_alignment=ft.CrossAxisAlignment.CENTER)
+
+    def add_lower(self) -> None:
+        """The bar and the buttons, when the guide's top went out on its own first."""
+        if self.lower_pending:
+            self.lower_pending = False
+            self.root.controls += self._lower
 
     def show_phase(self, phase: Phase, session: PauseSession) -> None:
         """Everything a phase changes; the client animates the circle and bar to its end."""

@@ -7,7 +7,9 @@ import logging
 
 import flet as ft
 
+from domain.pause.cues import cues_for
 from domain.pause.kinds import CATALOGUE, CUSTOM, PauseKind, fit_seconds, length_words
+from domain.pause.schedule import schedule_phases
 from views.pause.state import CUSTOM_FIELDS, PauseScreen, pause_screen
 from views.shell.context import AppContext
 from views.shell.theme import BIG_TOUCH, GAP, TOUCH
@@ -56,33 +58,65 @@ def build(ctx: AppContext) -> ft.Control:
     ]
     column = ft.Column(top, spacing=GAP)
 
-    def rest() -> list[ft.Control]:
+    def history() -> list[ft.Control]:
         # Loaded with the lower half: the chart library is not needed to show Pauze nu.
         from views.pause.history import history_section
 
+        return [history_section(ctx)]
+
+    def catalogue() -> list[ft.Control]:
         return [
-            history_section(ctx),
             heading(ctx.t("pause.catalogue.title"), size=22),
             *[_kind_card(ctx, kind) for kind in CATALOGUE.values()],
             CustomForm(ctx, state).root,
         ]
 
     if state.note_home_drawn():
-        column.controls += rest()
+        column.controls += history() + catalogue()
     else:
         # The first screen of a session: Pauze nu goes out on its own, the history chart and
         # the catalogue follow a moment later. Sent at once, the web client lays them all out
         # before the button can be tapped (cold start 1.5x a bare Flet app; 1.3x this way).
 
+        def gone() -> bool:
+            return ctx.path != "/" or column.page is None
+
         async def fill() -> None:
             await asyncio.sleep(ctx.first_paint_delay)
-            if ctx.path != "/" or column.page is None:
+            lower: list[ft.Control] = []
+            for part in (history, catalogue):
+                # Built in steps: a tap on Pauze nu meanwhile is handled first, and then
+                # nothing more is built or sent for a screen that is gone.
+                if gone():
+                    return
+                lower += part()
+                await asyncio.sleep(0)
+            if gone():
                 return
-            column.controls += rest()
+            column.controls += lower
             column.update()
+            if ctx.settings.sound:
+                # Geluid on: the default pause's tones are fetched now, so none waits for a tap.
+                phases = schedule_phases(default.pattern, default_seconds)
+                state.cues.load(cues_for(default, phases))
+            await _load_wakelock(ctx)
 
         ctx.page.run_task(fill)
     return ft.Container(padding=GAP, content=column)
+
+
+async def _load_wakelock(ctx: AppContext) -> None:
+    """Have the web client load its keep-awake script now, not on the tap that starts a pause.
+
+    In a browser the wakelock's script (no_sleep.js) is fetched on the first call to it; asking
+    whether it is on changes nothing and fetches it while the home screen is idle.
+    """
+    if not ctx.page.web:
+        return
+    try:
+        await ctx.services.wakelock.is_enabled()
+    except Exception:
+        log.info("the wakelock could not be asked", exc_info=True)
 
 
 def _kind_card(ctx: AppContext, kind: PauseKind) -> ft.Control:

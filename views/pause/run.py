@@ -27,6 +27,10 @@ from views.shell.theme import GAP
 log = logging.getLogger("adempauze.pause")
 
 DESKTOP = {ft.PagePlatform.WINDOWS, ft.PagePlatform.MACOS, ft.PagePlatform.LINUX}
+# The tap sends the guide's top (circle, phase word, time left) on its own, and the bar and the
+# buttons this much later with the first phase's patch: the client draws the breath first
+# (a whole screen at once took it about 50 ms longer; docs/BENCHMARKS.md, Pauze, first tap).
+LOWER_AFTER = 0.12
 
 
 class PauseKeeper:
@@ -79,6 +83,8 @@ class PauseRunView:
             self.cues.load(cues_for(kind, self.session.phases))
         else:
             self.cues.drop()
+        # With no client drawing (view tests set no first-paint delay), all goes out at once.
+        self._lower_after = LOWER_AFTER if ctx.first_paint_delay > 0 else 0.0
         self.guide = PauseGuide(
             ctx.translator,
             self.session,
@@ -88,6 +94,7 @@ class PauseRunView:
             on_hold=self._on_hold,
             sound=ctx.settings.sound,
             on_sound=self._on_sound,
+            lower_later=self._lower_after > 0,
         )
         self.root = ft.Container(content=self.guide.root, padding=GAP)
         # Back from a screen that was off or another app: the guide jumps to where the pause is.
@@ -120,6 +127,10 @@ class PauseRunView:
 
     async def _run(self) -> None:
         session = self.session
+        if self.guide.lower_pending:
+            # Real time, not the pause's clock: this waits for the client to draw the top.
+            await asyncio.sleep(self._lower_after)
+            self.guide.add_lower()  # goes out with the first phase's patch
         while session.status == RUNNING:
             index = session.current_index()
             if index is None:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import os
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from domain.pause.kinds import CustomPattern, PauseKind, kind_for, parse_custom, validate_custom
-from views.pause.device_clock import awake_or_asleep
+from views.pause.device_clock import SPEED, awake_or_asleep, faster_clock
 from views.pause.sound import SoundCues
 
 if TYPE_CHECKING:
@@ -27,6 +28,18 @@ class Timing:
     clock: Callable[[], float] = awake_or_asleep
     sleep: Callable[[float], Awaitable[Any]] = asyncio.sleep
 
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> Timing:
+        """The device's; with `ADEMPAUZE_PAUSE_CLOCK_SPEED` (tests only) a loop lagging behind."""
+        speed = float(environ.get(SPEED) or 1)
+        if speed == 1:
+            return cls()
+
+        async def held_back(seconds: float) -> None:
+            await asyncio.sleep(seconds * speed)
+
+        return cls(faster_clock(speed), held_back)
+
 
 @dataclass
 class PauseScreen:
@@ -39,7 +52,7 @@ class PauseScreen:
     # Whether the device asks for less motion; None until the device has been asked.
     system_reduce_motion: bool | None = None
     home_drawn: bool = False
-    timing: Timing = field(default_factory=Timing)
+    timing: Timing = field(default_factory=lambda: Timing.from_environ(os.environ))
     # The cue players, kept for the session while Geluid is on: each file is fetched once.
     cues: SoundCues = field(default_factory=SoundCues)
 

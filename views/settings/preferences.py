@@ -155,6 +155,8 @@ def _look_controls(ctx: AppContext) -> list[ft.Control]:
         ),
         _switch(ctx, "reduce_motion", "settings-reduce-motion"),
         _switch(ctx, "haptics", "settings-haptics"),
+        # For eyes closed: a soft tone per breath; the running pause has the same switch.
+        _switch(ctx, "sound", "settings-sound"),
     ]
 
 

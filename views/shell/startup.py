@@ -7,9 +7,11 @@
    process has little to do; work done before listening would hold up the first page instead).
    The first session waits for the store it returns.
 3. Screens load on first use: `views/shell/routes.py` names each screen's module without
-   importing it. `warm_up_screens` imports the shell and the Pauze screen right after the data is
-   read, and the other screens only a second after the first session's screen has gone out, so
-   they do not compete with the client drawing **Pauze nu** (the two share the CPU).
+   importing it. `warm_up_screens` imports the shell, the Pauze screen and the running pause
+   right after the data is read (so the first tap on **Pauze nu** imports nothing), and the
+   other screens only a second after the first session's screen has gone out, one at a time
+   with a breath between them, so they do not compete with the client drawing **Pauze nu** (the
+   two share the CPU) nor hold the interpreter for long while a tap waits.
 4. The Pauze screen sends **Pauze nu** first and what lies below it a moment later
    (`AppContext.first_paint_delay`).
 
@@ -33,12 +35,16 @@ if TYPE_CHECKING:
     from storage.lock import FolderLock
 
 # Imported right after the data is read: what the first screen needs (the shell draws the
-# recovery nudge of the planner on it too).
-FIRST_SCREEN_MODULES = ("views.shell.app", "views.plan.nudge")
-# Imported with the other screens: what the Pauze screen draws below the fold, a moment later.
-LATER_MODULES = ("views.pause.history",)
+# recovery nudge of the planner on it too) and what the first tap on Pauze nu opens.
+FIRST_SCREEN_MODULES = ("views.shell.app", "views.plan.nudge", "views.plan.reminders")
+FIRST_TAP_ROUTE = "/pause/run"
+# Imported with the other screens: what the Pauze screen draws below the fold, a moment later,
+# and the cue player a pause with Geluid on adds.
+LATER_MODULES = ("views.pause.history", "flet_audio")
 # How long after the first screen went out the other screens start loading.
 SETTLE_SECONDS = 1.0
+# The pause between two of those imports, so a tap meanwhile gets the interpreter quickly.
+BREATH_SECONDS = 0.03
 
 
 def claim(data_dir: Path) -> FolderLock:
@@ -98,11 +104,17 @@ def warm_up_screens() -> None:
     from views.shell import entry, theme
     from views.shell.routes import HOME, module_of, screen_modules
 
-    first = (*FIRST_SCREEN_MODULES, module_of(HOME))
+    first = (*FIRST_SCREEN_MODULES, module_of(HOME), module_of(FIRST_TAP_ROUTE))
     for module in first:
         importlib.import_module(module)
+    # Flet loads each control's module on first use; these two only the running pause draws.
+    import flet as ft
+
+    _ = (ft.OutlinedButton, ft.Switch)
     theme.build_theme(dark=False)
     entry.FIRST_SCREEN_SENT.wait(timeout=60)
     time.sleep(SETTLE_SECONDS)
     for module in (*LATER_MODULES, *screen_modules()):
-        importlib.import_module(module)
+        if module not in sys.modules:
+            importlib.import_module(module)
+            time.sleep(BREATH_SECONDS)

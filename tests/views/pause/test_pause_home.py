@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
+import flet as ft
 import pytest
 
 from domain.pause.record import PauseRecord
@@ -217,5 +218,31 @@ async def test_what_helps_in_english(store):
     app = await open_home(store, "en")
     try:
         assert app.find("pause-helps-calm").value == "After Calm breathing: on average 4 out of 10"
+    finally:
+        await app.close()
+
+
+async def test_home_has_the_keep_awake_script_fetched_before_any_tap(store):
+    # In a browser the wakelock's script is fetched on the first call to it: asked here, with
+    # the lower half of the first screen, so the tap on Pauze nu fetches nothing.
+    app = await open_home(store)
+    try:
+        assert ("is_enabled", None) in app.conn.calls
+        assert ("enable", None) not in app.conn.calls
+    finally:
+        await app.close()
+
+
+async def test_the_theme_is_there_from_the_first_frame_and_brightness_sends_nothing(store):
+    app = await open_home(store)
+    try:
+        # the client would otherwise blend its default theme into ours while the user taps
+        assert app.page.theme_animation_style is not None
+        assert app.page.theme_animation_style.duration == ft.Duration()
+        # the client tells the system's brightness as it starts: no page-wide patch follows
+        mark = len(app.conn.messages)
+        await app.fire(app.page, "platform_brightness_change", "dark")
+        assert app.conn.messages[mark:] == []
+        app.assert_no_crash()
     finally:
         await app.close()

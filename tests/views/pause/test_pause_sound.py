@@ -83,22 +83,35 @@ def played(app: AppHarness, mark: int = 0) -> list[str]:
 
 async def test_the_cues_are_on_the_page_before_the_first_phase(sound_app, fake_time):
     app = sound_app
-    wire = Wire(app)
-    await app.click("pause-now")
-    # the tones of slow calm breathing and the bell: each one player, one file
+    # Geluid on: the default pause's tones (slow calm breathing, and the bell) are fetched
+    # while home is idle, each one player and one file, before any tap
     assert sorted(players(app)) == ["bell", "in", "out"]
     assert {p.src for p in players(app).values()} == {
         "/sounds/in.wav",
         "/sounds/out.wav",
         "/sounds/bell.wav",
     }
-    added = wire.first(b"/sounds/in.wav")
-    screen = wire.first(b"Stop pauze")
-    assert added is not None and screen is not None
-    assert added < screen, "the cue players must reach the client before the running screen"
+    wire = Wire(app)
+    await app.click("pause-now")
+    # so the tap fetches nothing
+    assert wire.first(b"/sounds/") is None
     # the first in-breath has its rising tone right behind its patch (the tap was the buzz)
     assert phase(app) == "In"
     assert played(app) == ["in"]
+
+
+async def test_a_kind_with_a_hold_adds_its_tone_before_the_running_screen(sound_app, fake_time):
+    app = sound_app
+    wire = Wire(app)
+    await app.click("pause-start-box-120")
+    assert sorted(players(app)) == ["bell", "hold", "in", "out"]
+    added = wire.first(b"/sounds/hold.wav")
+    screen = wire.first(b"Stop pauze")
+    assert added is not None and screen is not None
+    assert added < screen, "the cue players must reach the client before the running screen"
+    await fake_time.advance(4, app)
+    assert phase(app) == "Vasthouden"
+    assert played(app)[-1] == "hold"
 
 
 @pytest.mark.parametrize(
@@ -215,7 +228,7 @@ async def test_stopping_early_rings_no_bell(sound_app, fake_time):
 async def test_the_quiet_sit_only_rings_the_bell(sound_app, fake_time):
     app = sound_app
     await app.click("pause-start-quiet-60")
-    assert sorted(players(app)) == ["bell"]
+    assert "bell" in players(app)
     await fake_time.advance(60, app)
     assert played(app) == ["bell"]
 
@@ -263,3 +276,41 @@ async def test_the_client_sends_lifecycle_events_only_while_a_pause_runs(tmp_pat
     finally:
         await app.close()
         app.store.close()  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("lang", "label"),
+    [
+        # Dutch
+        ("nl", "Geluid"),
+        # English
+        ("en", "Sound"),
+    ],
+)
+async def test_the_geluid_switch_in_instellingen_is_remembered(tmp_path, fake_time, lang, label):
+    from storage import Store
+
+    store = Store.open(tmp_path / "data")
+    try:
+        app = await open_app(store=store, route="/settings", lang=lang, now=lambda: NOW)
+        switch = app.find("settings-sound")
+        # off by default
+        assert (switch.label, switch.value) == (label, False)
+        app.session.apply_patch(switch._i, {"value": True})
+        await app.fire(switch, "change")
+        app.assert_no_crash()
+        await app.close()
+        assert SettingsRepository(store).load().sound is True
+
+        # a new session: the switch is on, here and on the running screen, and the cues load
+        again = await open_app(store=store, route="/settings", lang=lang, now=lambda: NOW)
+        fake_time.drive(again)
+        assert again.find("settings-sound").value is True
+        await again.go("/")
+        await again.click("pause-now")
+        assert again.find("pause-sound").value is True
+        assert sorted(players(again)) == ["bell", "in", "out"]
+        again.assert_no_crash()
+        await again.close()
+    finally:
+        store.close()

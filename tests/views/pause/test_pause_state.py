@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
+
 import pytest
 
 from domain.pause.kinds import BREATH_IN, CUSTOM, CustomPattern
 from domain.pause.schedule import Phase
 from domain.settings.preferences import Settings
 from views.pause.circle import SCALE_IN, SCALE_OUT, BreathingCircle
-from views.pause.state import CUSTOM_DEFAULTS, PauseScreen
+from views.pause.device_clock import SPEED, awake_or_asleep
+from views.pause.state import CUSTOM_DEFAULTS, PauseScreen, Timing
 
 GOOD = {"inhale": "3", "hold_in": "0", "exhale": "5", "hold_out": "1", "total": "40"}
 
@@ -90,3 +94,16 @@ def test_a_held_circle_stops_where_the_client_has_it(held_at, scale):
     circle.settle(held_at)
     assert circle.scale == pytest.approx(scale)
     assert circle.shape.scale == circle.scale
+
+
+async def test_a_browser_test_can_run_the_pause_clock_fast_with_a_loop_that_lags():
+    # without the test setting: the device's own clock and a plain sleep
+    plain = Timing.from_environ({})
+    assert (plain.clock, plain.sleep) == (awake_or_asleep, asyncio.sleep)
+    # five times: the clock runs ahead and the loop's sleep takes five times as long
+    fast = Timing.from_environ({SPEED: "5"})
+    start, real = fast.clock(), time.monotonic()
+    await fast.sleep(0.02)
+    slept = time.monotonic() - real
+    assert slept >= 0.1
+    assert fast.clock() - start == pytest.approx(slept * 5, rel=0.2)
