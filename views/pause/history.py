@@ -54,6 +54,26 @@ def _week_number(week: WeekSummary) -> int:
     return week.week_start.isocalendar()[1]
 
 
+def _bars(values: list[float], top: float, color: ft.ColorValue) -> list[fch.BarChartGroup]:
+    """One soft bar per value, on a track up to `top`."""
+    return [
+        fch.BarChartGroup(
+            x=index,
+            rods=[
+                fch.BarChartRod(
+                    to_y=value,
+                    width=18,
+                    color=color,
+                    border_radius=4,
+                    bg_to_y=top,
+                    bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
+                )
+            ],
+        )
+        for index, value in enumerate(values)
+    ]
+
+
 def _chart(ctx: AppContext, weeks: list[WeekSummary]) -> ft.Control:
     # Said in words for screen readers; the bars are for the eye.
     spoken = "; ".join(
@@ -66,22 +86,7 @@ def _chart(ctx: AppContext, weeks: list[WeekSummary]) -> ft.Control:
     )
     top = max([week.moments for week in weeks] + [3])
     chart = fch.BarChart(
-        groups=[
-            fch.BarChartGroup(
-                x=index,
-                rods=[
-                    fch.BarChartRod(
-                        to_y=week.moments,
-                        width=18,
-                        color=ft.Colors.PRIMARY,
-                        border_radius=4,
-                        bg_to_y=top,
-                        bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
-                    )
-                ],
-            )
-            for index, week in enumerate(weeks)
-        ],
+        groups=_bars([week.moments for week in weeks], top, ft.Colors.PRIMARY),
         bottom_axis=fch.ChartAxis(
             labels=[
                 fch.ChartAxisLabel(
@@ -139,22 +144,7 @@ def _what_helps(ctx: AppContext, kinds: list[KindTension]) -> list[ft.Control]:
         return []
     sentences = [helps_sentence(ctx, found) for found in kinds]
     chart = fch.BarChart(
-        groups=[
-            fch.BarChartGroup(
-                x=index,
-                rods=[
-                    fch.BarChartRod(
-                        to_y=found.average,
-                        width=18,
-                        color=ft.Colors.TERTIARY,
-                        border_radius=4,
-                        bg_to_y=10,
-                        bgcolor=ft.Colors.SURFACE_CONTAINER_HIGHEST,
-                    )
-                ],
-            )
-            for index, found in enumerate(kinds)
-        ],
+        groups=_bars([found.average for found in kinds], 10, ft.Colors.TERTIARY),
         bottom_axis=fch.ChartAxis(
             labels=[
                 fch.ChartAxisLabel(
