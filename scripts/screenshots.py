@@ -20,9 +20,11 @@ from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
 from domain.pause.record import PauseRecord  # noqa: E402
 from domain.plan.boundaries import new_boundary  # noqa: E402
+from domain.plan.calendar.parse import ParsedCalendar, read_calendar  # noqa: E402
 from domain.plan.items import new_item  # noqa: E402
 from domain.plan.recurrence import new_rule  # noqa: E402
 from storage import Store  # noqa: E402
+from storage.calendar_repository import CalendarRepository  # noqa: E402
 from storage.pause_repository import PauseRepository  # noqa: E402
 from storage.planner_repository import PlannerRepository  # noqa: E402
 from tests.e2e.browser import CHROMIUM_ARGS, AppProcess, find_chromium, open_page  # noqa: E402
@@ -70,11 +72,29 @@ def seed(data_dir: Path, today: date) -> None:
         planner.save_item(
             new_item(title=title, day=day, start=start, minutes=minutes, kind=kind, energy=energy, area=area)
         )  # fmt: skip
+    parsed = read_calendar(work_calendar(today, monday))
+    assert isinstance(parsed, ParsedCalendar)
+    CalendarRepository(store).import_calendar("werk.ics", parsed, datetime.now())
     planner.save_boundary(new_boundary(kind="no_work_after", time_text="20:00"))
     planner.save_rule(
         new_rule(title="Schouders los", start=monday, at_text="10:30", repeat="weekdays", minutes=5)
     )
     store.close()
+
+
+def work_calendar(today: date, monday: date) -> bytes:
+    """An export of a work calendar: a weekly team meeting and a meeting today, floating times."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Agenda//NL", "X-WR-CALNAME:Werk"]
+    events = [
+        ("team", "Teamoverleg", monday + timedelta(days=1), "0930", "1100", "FREQ=WEEKLY"),
+        ("klant", "Gesprek met klant", today, "1100", "1200", ""),
+    ]
+    for uid, title, day, start, end, rule in events:
+        lines += ["BEGIN:VEVENT", f"UID:{uid}", f"SUMMARY:{title}"]
+        lines += [f"DTSTART:{day:%Y%m%d}T{start}00", f"DTEND:{day:%Y%m%d}T{end}00"]
+        lines += [f"RRULE:{rule}"] if rule else []
+        lines += ["END:VEVENT"]
+    return ("\r\n".join([*lines, "END:VCALENDAR"]) + "\r\n").encode()
 
 
 def main() -> None:
