@@ -110,7 +110,7 @@ _FILLER = {"om", "at", "on", "op", "-", ",", "–"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
-# Carries a message key like calendar.parse.Skip, which only leaves an event out: kept apart.
+# Carries a message key like calendar.components.Skip, which only leaves an event out: kept apart.
 class QuickAddError(ValueError):
     """Text that cannot become an item; `key` is the message to show next to the field."""
 

@@ -14,8 +14,8 @@ import recurring_ical_events
 import x_wr_timezone
 from icalendar import Calendar, Component, vDDDTypes, vRecur
 
+from domain.plan.calendar.components import is_cancelled, title_of
 from domain.plan.calendar.events import ImportedEvent
-from domain.plan.calendar.parse import is_cancelled, title_of
 from domain.plan.calendar.series import (
     CalendarData,
     Moment,
