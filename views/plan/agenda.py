@@ -9,6 +9,7 @@ import flet as ft
 
 from domain.plan.calendar.advice import CalendarWayOut, EventAnswer
 from domain.plan.calendar.events import ImportedEvent
+from domain.plan.calendar.sources import CalendarSource
 from domain.plan.items import AgendaItem, InvalidItem, new_item
 from domain.plan.load import WayOut
 from domain.plan.overview import DayPlan
@@ -52,6 +53,8 @@ class PlannerView:
             take_moment=self.take_moment, apply_way=self.apply_way,
             calendar=CalendarActions(weigh=self.weigh, answer=self.answer, unanswer=self.unanswer, copy=self.copy),
         )  # fmt: skip
+        # The imported calendars the planner read (none: no store read for them at all).
+        self.sources: dict[str, CalendarSource] = getattr(self.state.calendars, "sources", {})
         self.nudge = NudgeBar(ctx, self.state)
         self.quick = ft.TextField(
             label=ctx.t("plan.quick.label"), hint_text=ctx.t("plan.quick.hint"), key="plan-quick",
@@ -96,7 +99,7 @@ class PlannerView:
         parts += [
             rhythm_note(self.ctx),
             rules_section(self.ctx, self.state.rules, self.delete_rule),
-            sources_section(self.ctx),
+            sources_section(self.ctx, self.sources.values()),
             # full-width buttons sit in a plain Row: an expanding child cannot live in a wrapping one
             ft.Row([wide_button(t("plan.boundaries"), lambda e: self.ctx.navigate("/plan/boundaries"), key="plan-boundaries", icon=ft.Icons.SHIELD_OUTLINED)]),
             ft.Row([wide_button(t("plan.export"), self.export, key="plan-export", icon=ft.Icons.DOWNLOAD)]),
@@ -267,8 +270,7 @@ class PlannerView:
         agenda = self.state.agenda
         if not agenda.events:
             return {}
-        calendars = self.state.calendars
-        sources = getattr(calendars, "sources", {})
+        sources = self.sources
         answers = agenda.calendar.answers if agenda.calendar is not None else {}
         found = {}
         for plan in plans:

@@ -47,7 +47,7 @@ class CalendarCache:
 
 
 def calendar_cache(ctx: AppContext) -> CalendarCache:
-    return ctx.state(CalendarCache, lambda: CalendarCache())
+    return ctx.state(CalendarCache, CalendarCache)
 
 
 class SessionCalendars:

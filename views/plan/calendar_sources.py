@@ -6,7 +6,7 @@ are large, and the planner opens without them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 import flet as ft
@@ -21,22 +21,14 @@ from views.shell.theme import TOUCH
 from views.shell.widgets import body_text, card, heading
 
 
-def sources_section(ctx: AppContext) -> ft.Control:
+def sources_section(ctx: AppContext, sources: Iterable[CalendarSource]) -> ft.Control:
     """The list under Plannen, or a word on what importing brings when there is none yet."""
-    sources = []
-    if has_sources(ctx):
-        from storage.calendar_repository import CalendarRepository
-
-        sources = CalendarRepository(ctx.store).sources()
     parts: list[ft.Control] = [heading(ctx.t("plan.calendar.sources"), size=20)]
-    if not sources:
+    cards = [source_card(ctx, source) for source in sources]
+    if not cards:
         parts.append(body_text(ctx.t("plan.calendar.sources.empty"), size=15))
-    parts += [source_card(ctx, source) for source in sources]
+    parts += cards
     return ft.Container(key="plan-sources", content=ft.Column(parts, spacing=8))
-
-
-def has_sources(ctx: AppContext) -> bool:
-    return bool(ctx.store.collection("calendar_sources").count())
 
 
 def source_card(ctx: AppContext, source: CalendarSource) -> ft.Control:

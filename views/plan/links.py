@@ -47,7 +47,7 @@ def link_to(day: date, mode: Mode) -> str:
 
 def follow_link(ctx: AppContext, screen: PlanScreen, today: date) -> None:
     """Turn the screen to the day or week the route names, the first time it is drawn."""
-    followed = ctx.state(FollowedLink, lambda: FollowedLink())
+    followed = ctx.state(FollowedLink, FollowedLink)
     if ctx.route == followed.route:
         return  # a rebuild: what the user did since (a saved item's day, say) stays
     followed.route = ctx.route

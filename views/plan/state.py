@@ -205,4 +205,4 @@ def _kept_choices(ctx: AppContext) -> ReminderChoices:
 
 def reminder_plan(ctx: AppContext) -> ReminderPlan:
     """This session's reminder plan (see `views.plan.reminders.plan_now`)."""
-    return ctx.state(ReminderPlan, lambda: ReminderPlan())
+    return ctx.state(ReminderPlan, ReminderPlan)
