@@ -3,22 +3,22 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from domain.plan.calendar.advice import EventAnswer
 from domain.plan.calendar.events import EventChoice, EventKey, imported_item_id
 from domain.plan.calendar.parse import ParsedCalendar
 from domain.plan.calendar.series import CalendarData
 from domain.plan.calendar.sources import CalendarSource, new_source, source_id_of
+from storage.records import readable
 
 if TYPE_CHECKING:
     from storage import Store
 
 log = logging.getLogger("adempauze.calendar")
-T = TypeVar("T")
 # A source's series live in one of two slots: an import writes the free one, then points the
 # source at it, then empties the old one. Cut short half-way, the source still reads whole.
 SLOTS = ("a", "b")
@@ -54,7 +54,7 @@ class CalendarRepository:
 
     def sources(self) -> list[CalendarSource]:
         """Every readable source, by name."""
-        found = _readable(self._sources.all(), CalendarSource.from_record, "source")
+        found = readable(self._sources.all(), CalendarSource.from_record, log, "calendar source")
         return sorted(found, key=lambda s: (s.label.casefold(), s.id))
 
     def source(self, source_id: str) -> CalendarSource | None:
@@ -179,7 +179,7 @@ class CalendarRepository:
 
     def answers(self) -> list[EventAnswer]:
         """Every readable answer."""
-        return _readable(self._answers.all(), EventAnswer.from_record, "answer")
+        return readable(self._answers.all(), EventAnswer.from_record, log, "calendar answer")
 
     def save_answer(self, answer: EventAnswer) -> None:
         """Insert or replace the answer for an occurrence."""
@@ -189,21 +189,6 @@ class CalendarRepository:
         """Remove answers (for example those a re-import made stale)."""
         for answer in answers:
             self._answers.delete(answer.id)
-
-
-# Like the planner repository's `_readable`, kept apart: logged under the calendar's name, and a
-# record with a field missing is passed over here (the planner's readers raise no KeyError).
-def _readable(
-    records: Iterable[dict[str, Any]], read: Callable[[dict[str, Any]], T], what: str
-) -> list[T]:
-    """Records turned into domain objects; a damaged one is skipped and logged, not fatal."""
-    found = []
-    for record in records:
-        try:
-            found.append(read(record))
-        except (KeyError, TypeError, ValueError):
-            log.warning("skipping an unreadable calendar %s %r", what, record.get("id"))
-    return found
 
 
 def _other_slot(data_id: str) -> str:

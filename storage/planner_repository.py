@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING
 
-from domain.plan.boundaries import Boundary, InvalidBoundary
-from domain.plan.items import AgendaItem, InvalidItem
-from domain.plan.recurrence import InvalidRule, RecoveryRule
+from domain.plan.boundaries import Boundary
+from domain.plan.items import AgendaItem
+from domain.plan.recurrence import RecoveryRule
+from storage.records import readable
 
 if TYPE_CHECKING:
     from storage import Store
 
 log = logging.getLogger("adempauze.planner")
-T = TypeVar("T")
-
-
-# The calendar repository has its own, logged under its own name: see `_readable` there.
-def _readable(records: list[dict[str, Any]], read: Callable[[dict[str, Any]], T]) -> list[T]:
-    """Records turned into domain objects; a damaged record is skipped and logged, not fatal."""
-    result = []
-    for record in records:
-        try:
-            result.append(read(record))
-        except (InvalidItem, InvalidBoundary, InvalidRule, TypeError, ValueError):
-            log.warning("skipping an unreadable planner record %r", record.get("id"))
-    return result
 
 
 class PlannerRepository:
@@ -42,7 +29,7 @@ class PlannerRepository:
 
     def items(self) -> list[AgendaItem]:
         """Every readable agenda item (including taken recovery moments)."""
-        return _readable(self._items.all(), AgendaItem.from_record)
+        return readable(self._items.all(), AgendaItem.from_record, log, "planner record")
 
     def items_between(self, first: date, last: date) -> list[AgendaItem]:
         """Items dated from `first` to `last` (both included): only those are turned into objects."""
@@ -54,11 +41,12 @@ class PlannerRepository:
             for r in self._items.in_shards(months)
             if isinstance(r.get("date"), str) and low <= r["date"] <= high
         ]
-        return _readable(records, AgendaItem.from_record)
+        return readable(records, AgendaItem.from_record, log, "planner record")
 
     def get_item(self, item_id: str) -> AgendaItem | None:
         """One item by id, or None."""
-        found = _readable([r] if (r := self._items.get(item_id)) else [], AgendaItem.from_record)
+        record = self._items.get(item_id)
+        found = readable([record] if record else [], AgendaItem.from_record, log, "planner record")
         return found[0] if found else None
 
     def save_item(self, item: AgendaItem) -> None:
@@ -74,7 +62,7 @@ class PlannerRepository:
 
     def boundaries(self) -> list[Boundary]:
         """Every readable boundary."""
-        return _readable(self._boundaries.all(), Boundary.from_record)
+        return readable(self._boundaries.all(), Boundary.from_record, log, "planner record")
 
     def save_boundary(self, boundary: Boundary) -> None:
         """Insert or replace a boundary."""
@@ -88,7 +76,7 @@ class PlannerRepository:
 
     def rules(self) -> list[RecoveryRule]:
         """Every readable recovery rule."""
-        return _readable(self._rules.all(), RecoveryRule.from_record)
+        return readable(self._rules.all(), RecoveryRule.from_record, log, "planner record")
 
     def save_rule(self, rule: RecoveryRule) -> None:
         """Insert or replace a recovery rule."""

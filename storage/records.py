@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+import logging
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from storage.structure import encode
 
 Record = dict[str, Any]
+T = TypeVar("T")
 
 
 def copy_record(value: Any) -> Any:
@@ -32,3 +35,16 @@ def clean_record(record: Any) -> Record:
     if "id" in copied and (not isinstance(copied["id"], str) or not copied["id"]):
         raise ValueError(f"a record id must be a non-empty string, not {copied['id']!r}")
     return copied
+
+
+def readable(
+    records: Iterable[Record], read: Callable[[Record], T], log: logging.Logger, what: str
+) -> list[T]:
+    """Records turned into domain objects; a damaged one is skipped and logged, not fatal."""
+    found = []
+    for record in records:
+        try:
+            found.append(read(record))
+        except (KeyError, TypeError, ValueError):
+            log.warning("skipping an unreadable %s %r", what, record.get("id"))
+    return found

@@ -11,7 +11,13 @@ from typing import Any
 
 from domain.plan.invalid import InvalidFields
 from domain.plan.items import AgendaItem, sort_key
-from domain.plan.times import evening_limit_minutes, format_hhmm, monday_of, parse_hhmm
+from domain.plan.times import (
+    evening_limit_minutes,
+    format_hhmm,
+    monday_of,
+    parse_hhmm,
+    week_days,
+)
 
 # Each template names the parameters it needs: "time" ("HH:MM") and/or "n" (a whole number >= 1).
 TEMPLATES: dict[str, tuple[str, ...]] = {
@@ -275,7 +281,7 @@ def check_week(
         for day in days:
             weeks.setdefault(monday_of(day), []).append(day)
         for monday, shown in weeks.items():
-            full_week = [monday.fromordinal(monday.toordinal() + i) for i in range(7)]
+            full_week = week_days(monday)
             if len(shown) < 7:
                 shown = full_week  # a free evening is judged over the whole ISO week
             for boundary in weekly:
@@ -298,7 +304,7 @@ def check_new_item(
         for v in check_day(boundaries, item.day, after)
         if item.id in v.item_ids and (v.boundary_id, v.item_ids) not in before_ids
     ]
-    week = [monday_of(item.day).fromordinal(monday_of(item.day).toordinal() + i) for i in range(7)]
+    week = week_days(item.day)
     before_week = {d: list(week_items.get(d, ())) for d in week}
     before_week[item.day] = others
     after_week = {**before_week, item.day: after}

@@ -141,13 +141,13 @@ class Reminder:
         return f"/pause/run?seconds={self.minutes * 60}&from=reminder"
 
 
-def _minute(at: datetime) -> int:
-    return at.hour * 60 + at.minute
-
-
 def in_sleep(at: datetime, rhythm: Rhythm) -> bool:
     """Whether a moment lies in the night's sleep window (bedtime to wake time)."""
-    bed, wake, now = minute_of_day(rhythm.bedtime), minute_of_day(rhythm.wake), _minute(at)
+    bed, wake, now = (
+        minute_of_day(rhythm.bedtime),
+        minute_of_day(rhythm.wake),
+        minute_of_day(at.time()),
+    )
     if bed == wake:
         return False
     if bed > wake:  # to bed in the evening, up the next morning
@@ -162,7 +162,7 @@ def in_active_hours(at: datetime, window: ReminderWindow, rhythm: Rhythm) -> boo
     """
     start = minute_of_day(window.start or rhythm.wake)
     end = minute_of_day(window.end or rhythm.screens_off)
-    now = _minute(at)
+    now = minute_of_day(at.time())
     if start < end:
         return at.weekday() in window.days and start <= now < end
     if start == end:  # the whole day
@@ -220,9 +220,9 @@ def plan_reminders(
             continue
         if moment.id in choices.skipped:
             continue
-        at = choices.snoozed.get(moment.id, begins)
-        at = after_busy(at, spans)
-        if at - max(begins, choices.snoozed.get(moment.id, begins)) > WAIT_AT_MOST:
+        wanted = choices.snoozed.get(moment.id, begins)
+        at = after_busy(wanted, spans)
+        if at - max(begins, wanted) > WAIT_AT_MOST:
             continue
         if at >= horizon:
             continue

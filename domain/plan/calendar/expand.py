@@ -23,6 +23,7 @@ from domain.plan.calendar.series import (
     SingleEvent,
     naive_utc,
 )
+from domain.plan.times import monday_of
 
 WEEK = timedelta(days=7)
 # Zones are at most 14 hours from UTC: a day's margin finds everything a local week can hold.
@@ -97,7 +98,7 @@ class CalendarWeeks:
         """Every event that takes place on the local days `first` to `last` (both included)."""
         begin = datetime.combine(first, time.min)
         end = datetime.combine(last, time.min) + timedelta(days=1)
-        monday = first - timedelta(days=first.weekday())
+        monday = monday_of(first)
         seen: set[tuple[str, str]] = set()
         result = []
         while monday <= last:
@@ -180,7 +181,6 @@ class CalendarWeeks:
             local_end = to_local(end, self.zone) if isinstance(end, date) else local_start
         except (OverflowError, ValueError):
             return None
-        # Keyword by keyword like new_source's CalendarSource: the same shape, another record.
         return ImportedEvent(
             source_id=self.source_id,
             uid=uid,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -119,18 +119,13 @@ def new_source(
     name = clean_name(calendar_name)
     shown_file = clean_name(file_name) or file_name
     if previous is not None:
-        # Built field by field like CalendarWeeks' ImportedEvent: alike in shape only.
-        return CalendarSource(
-            id=previous.id,
+        return replace(
+            previous,
             file_name=shown_file,
             calendar_name=name,
             imported_at=imported_at,
             events=events,
             skipped=dict(skipped),
-            energy=previous.energy,
-            area=previous.area,
-            kind=previous.kind,
-            free_days=previous.free_days,
             data_id=data_id,
         )
     return CalendarSource(

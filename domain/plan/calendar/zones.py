@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import zoneinfo
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import lru_cache
+from typing import Any
 
 from icalendar import Component
 from icalendar.timezone.windows_to_olson import WINDOWS_TO_OLSON
@@ -67,23 +68,23 @@ def known_zone(value: object) -> str | None:
 
 def use_database_zones(component: Component) -> None:
     """Name each known TZID by its database name, so it is read back from the database."""
-    for name in ZONED_PROPERTIES:
-        value = component.get(name)
-        for prop in value if isinstance(value, list) else [value]:
-            params = getattr(prop, "params", None)
-            zone = database_zone(str(params["TZID"])) if params and "TZID" in params else None
-            if params is not None and zone is not None:
-                params["TZID"] = zone.key
+    for params in _zoned_params(component):
+        zone = database_zone(str(params["TZID"]))
+        if zone is not None:
+            params["TZID"] = zone.key
 
 
 def tzids(components: Iterable[Component]) -> tuple[str, ...]:
     """The TZIDs the components name, so their VTIMEZONEs are kept beside them."""
-    found: set[str] = set()
-    for component in components:
-        for name in ZONED_PROPERTIES:
-            value = component.get(name)
-            for prop in value if isinstance(value, list) else [value]:
-                params = getattr(prop, "params", None)
-                if params and "TZID" in params:
-                    found.add(str(params["TZID"]))
+    found = {str(params["TZID"]) for c in components for params in _zoned_params(c)}
     return tuple(sorted(found))
+
+
+def _zoned_params(component: Component) -> Iterator[Any]:
+    """The parameters of each of the component's times that names a TZID."""
+    for name in ZONED_PROPERTIES:
+        value = component.get(name)
+        for prop in value if isinstance(value, list) else [value]:
+            params = getattr(prop, "params", None)
+            if params and "TZID" in params:
+                yield params
