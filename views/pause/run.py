@@ -109,7 +109,14 @@ class PauseRunView:
         # Eyes may close right after the tap: the first breath gets its tone (not a buzz).
         self._start_loop(sound_first=True)
         self._wakelock_on = True
-        self.ctx.page.run_task(self._call, self.wakelock.enable)
+        self.ctx.page.run_task(self._keep_awake)
+
+    async def _keep_awake(self) -> None:
+        # After the guide's top is drawn: in a browser the first call also loads a script, and
+        # the client answering it delayed the breath on the first tap.
+        await asyncio.sleep(self._lower_after)
+        if self._wakelock_on:
+            await self._call(self.wakelock.enable)
 
     def _release_wakelock(self) -> None:
         if not self._wakelock_on:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import logging
 from collections.abc import Callable
@@ -31,6 +32,10 @@ log = logging.getLogger("adempauze")
 FLOATING_PAUSE_PREFIXES = ("/understand", "/plan")
 # Screens shown without navigation, so nothing distracts from them.
 IMMERSIVE = ("/pause/run",)
+# How long after a new screen the browser's address and history follow. Sent with the screen,
+# the client handled the history entry (and echoed it) before drawing, and the first tap on
+# Pauze nu showed the breath about 10 ms later (docs/BENCHMARKS.md, Pauze, first tap).
+ADDRESS_AFTER = 0.15
 
 
 class AppShell:
@@ -141,10 +146,18 @@ class AppShell:
 
         Waiting for the client to echo the route first would cost a full round trip on every
         tap (most noticeable on **Pauze nu**). The echo is recognised and not drawn twice.
+        With a client drawing, the address follows a moment after the screen.
         """
         self._awaiting_echo.append(route)
         self.render(route)
-        self.page.navigate(route)
+        if self.first_paint_delay > 0:
+            asyncio.get_running_loop().call_later(ADDRESS_AFTER, self._push_address, route)
+        else:
+            self.page.navigate(route)
+
+    def _push_address(self, route: str) -> None:
+        if self.page.session.connection is not None:  # the session may have ended meanwhile
+            self.page.navigate(route)
 
     def _on_route_change(self, e: ft.RouteChangeEvent) -> None:
         # Whatever changes is sent by `render`; Flet's own update after the event would only

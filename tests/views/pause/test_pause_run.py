@@ -18,6 +18,7 @@ from tests.flet_session import AppHarness, open_app
 from views.pause.circle import SCALE_IN, SCALE_OUT
 from views.pause.run import LOWER_AFTER
 from views.pause.state import Timing, pause_screen
+from views.shell.app import ADDRESS_AFTER
 from views.shell.theme import GAP, MAX_WIDTH
 
 NOW = datetime(2026, 11, 25, 9, 30)
@@ -362,19 +363,27 @@ async def test_leaving_the_pause_gives_the_lifecycle_back(app, fake_time):
 
 async def test_the_tap_shows_the_breath_first_and_the_buttons_with_the_first_phase(app, fake_time):
     # As with a browser drawing: the guide's top goes out on its own, the rest a moment later.
-    app.ctx.first_paint_delay = 0.5
+    app.ctx.first_paint_delay = app.shell.first_paint_delay = 0.5
+    before_tap = len(app.conn.messages)
     await app.click("pause-now")
     assert phase(app) == "In"
     assert app.has("pause-circle") and app.has("pause-time-left")
     assert not app.has("pause-stop") and not app.has("pause-progress")
+    # the tap itself sends the top and nothing else: no wakelock, no new address yet
+    assert sent_since(app, before_tap) == [(MessageAction.PATCH_CONTROL, "")]
     before_rest = len(app.conn.messages)
-    await asyncio.sleep(LOWER_AFTER + 0.05)
+    await asyncio.sleep(max(LOWER_AFTER, ADDRESS_AFTER) + 0.05)
     await app.settle()
     assert app.has("pause-stop") and app.has("pause-hold") and app.has("pause-sound")
-    # the bar and the buttons travel in the first phase's own patch: nothing extra is sent
-    assert sent_since(app, before_rest) == [(MessageAction.PATCH_CONTROL, "")]
+    # the bar and the buttons travel in the first phase's own patch; then the screen is kept on
+    # and the address follows
+    assert sent_since(app, before_rest) == [
+        (MessageAction.PATCH_CONTROL, ""),
+        (MessageAction.INVOKE_METHOD, "enable"),
+        (MessageAction.INVOKE_METHOD, "push_route"),
+    ]
+    assert app.page.route == "/pause/run"
     assert app.find("pause-circle").scale == SCALE_IN
-    assert ("enable", None) in app.conn.calls
     # and the pause runs on as ever
     await fake_time.advance(4, app)
     assert phase(app) == "Uit"
