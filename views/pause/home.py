@@ -10,6 +10,7 @@ import flet as ft
 from domain.pause.cues import cues_for
 from domain.pause.kinds import CATALOGUE, CUSTOM, PauseKind, fit_seconds, length_words
 from domain.pause.schedule import schedule_phases
+from views.pause.ready import ReadyPause
 from views.pause.state import CUSTOM_FIELDS, PauseScreen, pause_screen
 from views.shell.context import AppContext
 from views.shell.theme import BIG_TOUCH, GAP, TOUCH
@@ -18,12 +19,40 @@ from views.shell.widgets import body_text, card, heading, primary_button
 log = logging.getLogger("adempauze.pause")
 
 
+# How long the default pause's first look is shown on its own before the running screen takes
+# its place: long enough for the web client to draw it first.
+HANDOVER_AFTER = 0.12
+
+
 def start_now(ctx: AppContext, kind: str | None = None, seconds: int | None = None) -> None:
     """Open the running pause straight away."""
     # The screen is about to be replaced: diffing it once more after the tap would only delay
     # the guide (the whole catalogue and history would be compared for nothing).
     ft.context.disable_auto_update()
     ctx.start_pause(kind, seconds)
+
+
+def start_default(ctx: AppContext, ready: ReadyPause) -> None:
+    """Pauze nu: show the first look laid out ahead, then open the running pause behind it."""
+    ft.context.disable_auto_update()
+    if ready.shown:
+        return  # a second tap of a double tap: the pause is already on its way
+    state = pause_screen(ctx)
+    settings = ctx.settings
+    kind = state.kind(settings.default_pause_kind)
+    seconds = fit_seconds(kind, settings.default_pause_seconds)
+    drawing = ctx.first_paint_delay > 0  # view tests have no client: all goes in one go
+    if not drawing or not ready.fits(kind.id, seconds, state.wants_less_motion(settings)):
+        ctx.start_pause()
+        return
+    ready.show()
+
+    async def hand_over() -> None:
+        await asyncio.sleep(HANDOVER_AFTER)
+        if ctx.path == "/" and ready.shown:  # still on home: nothing else was opened meanwhile
+            ctx.start_pause(shown_ahead=True)
+
+    ctx.page.run_task(hand_over)
 
 
 def build(ctx: AppContext) -> ft.Control:
@@ -35,12 +64,16 @@ def build(ctx: AppContext) -> ft.Control:
     settings = ctx.settings
     default = state.kind(settings.default_pause_kind)
     default_seconds = fit_seconds(default, settings.default_pause_seconds)
+    ready = ReadyPause(
+        ctx, default, default_seconds, reduce_motion=state.wants_less_motion(settings)
+    )
+    ready.place()
     top: list[ft.Control] = [
         ft.Row(
             [
                 primary_button(
                     ctx.t("pause.now"),
-                    lambda e: start_now(ctx),
+                    lambda e: start_default(ctx, ready),
                     key="pause-now",
                     icon=ft.Icons.SPA,
                     height=BIG_TOUCH,

@@ -83,8 +83,10 @@ class PauseRunView:
             self.cues.load(cues_for(kind, self.session.phases))
         else:
             self.cues.drop()
-        # With no client drawing (view tests set no first-paint delay), all goes out at once.
-        self._lower_after = LOWER_AFTER if ctx.first_paint_delay > 0 else 0.0
+        # With no client drawing (view tests set no first-paint delay), all goes out at once;
+        # so it does when the guide's first look is on screen already (views/pause/ready.py).
+        drawn = ctx.first_paint_delay <= 0 or request.shown_ahead
+        self._lower_after = 0.0 if drawn else LOWER_AFTER
         self.guide = PauseGuide(
             ctx.translator,
             self.session,

@@ -17,6 +17,7 @@ from domain.settings.preferences import Settings
 from storage.settings_repository import SettingsRepository
 from views.shell import theme
 from views.shell.context import AppContext
+from views.shell.frame import screen_frame
 from views.shell.navigation import navigation_bar, parent_route
 from views.shell.notices import catch_storage_errors, standing_notices
 from views.shell.routes import HOME, builder_for
@@ -213,30 +214,10 @@ class AppShell:
         floating = path.startswith(FLOATING_PAUSE_PREFIXES)
         # Room at the end so the last lines can scroll clear of the floating pause button.
         tail = [ft.Container(height=96)] if floating else []
-        page.controls = [
-            ft.SafeArea(
-                expand=True,
-                content=ft.Column(
-                    [
-                        *banners,
-                        # Phones use the full width; wide screens get a readable column.
-                        ft.ResponsiveRow(
-                            [
-                                ft.Container(
-                                    content=body, col={"xs": 12, "md": 10, "lg": 8, "xl": 6}
-                                )
-                            ],
-                            alignment=ft.MainAxisAlignment.CENTER,
-                        ),
-                        *tail,
-                    ],
-                    expand=True,
-                    scroll=ft.ScrollMode.AUTO,
-                    horizontal_alignment=ft.CrossAxisAlignment.STRETCH,
-                ),
-            )
-        ]
-        page.appbar = None if immersive else self._app_bar(ctx)
+        page.controls = [screen_frame(body, banners=banners, tail=tail)]
+        # A running pause keeps the app's name on top (its first look, laid out ahead on home,
+        # sits below it too) and nothing to navigate by.
+        page.appbar = self._app_bar(ctx, back=not immersive)
         page.navigation_bar = None if immersive else navigation_bar(ctx)
 
         def pause_now(e: ft.Event[ft.FloatingActionButton]) -> None:
@@ -254,18 +235,22 @@ class AppShell:
             else None
         )
 
-    def _app_bar(self, ctx: AppContext) -> ft.AppBar:
-        """The app's name, with a way back on a sub-screen."""
-        parent = parent_route(ctx.path)
-        back: ft.Control | None = None
+    def _app_bar(self, ctx: AppContext, *, back: bool = True) -> ft.AppBar:
+        """The app's name, with a way back on a sub-screen (when `back`)."""
+        parent = parent_route(ctx.path) if back else None
+        back_button: ft.Control | None = None
         if parent is not None:
 
             def go_back(e: ft.Event[ft.IconButton]) -> None:
                 ctx.navigate(parent)
 
-            back = icon_action(ft.Icons.ARROW_BACK, ctx.t("app.back"), go_back, key="app-back")
+            back_button = icon_action(
+                ft.Icons.ARROW_BACK, ctx.t("app.back"), go_back, key="app-back"
+            )
         return ft.AppBar(
-            title=ft.Text(ctx.t("app.name")), leading=back, automatically_imply_leading=False
+            title=ft.Text(ctx.t("app.name")),
+            leading=back_button,
+            automatically_imply_leading=False,
         )
 
     def _recovery_nudge(self, ctx: AppContext) -> ft.Control:

@@ -27,6 +27,8 @@ class PauseRequest:
     kind: str
     seconds: int | None = None
     source: str = "tap"
+    # Its first look is on screen already (laid out ahead on home): the rest follows at once.
+    shown_ahead: bool = False
 
 
 @dataclass
@@ -103,13 +105,20 @@ class AppContext:
         return self.settings
 
     def start_pause(
-        self, kind: str | None = None, seconds: int | None = None, source: str = "tap"
+        self,
+        kind: str | None = None,
+        seconds: int | None = None,
+        source: str = "tap",
+        *,
+        shown_ahead: bool = False,
     ) -> None:
         """Open the running pause; with no kind, the user's default pause."""
         if kind is None:
             kind = self.settings.default_pause_kind
             seconds = seconds or self.settings.default_pause_seconds
-        self.pause_request = PauseRequest(kind=kind, seconds=seconds, source=source)
+        self.pause_request = PauseRequest(
+            kind=kind, seconds=seconds, source=source, shown_ahead=shown_ahead
+        )
         self.navigate("/pause/run")
 
     def take_pause_request(self) -> PauseRequest:

@@ -6,7 +6,9 @@ import asyncio
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
+import flet as ft
 import pytest
 from flet.messaging.protocol import MessageAction
 
@@ -16,6 +18,7 @@ from storage.pause_repository import PauseRepository
 from storage.settings_repository import SettingsRepository
 from tests.flet_session import AppHarness, open_app
 from views.pause.circle import SCALE_IN, SCALE_OUT
+from views.pause.home import HANDOVER_AFTER
 from views.pause.run import LOWER_AFTER
 from views.pause.state import Timing, pause_screen
 from views.shell.app import ADDRESS_AFTER
@@ -88,6 +91,17 @@ def loops_left() -> list[asyncio.Task]:
         for task in asyncio.all_tasks()
         if not task.done() and "PauseRunView._run" in repr(task.get_coro())
     ]
+
+
+def texts_of(control: Any) -> list[str]:
+    """The strings of `control` and everything inside it."""
+    found = [control.value] if isinstance(control, ft.Text) else []
+    for attr in ("content", "controls"):
+        inner = getattr(control, attr, None)
+        for child in inner if isinstance(inner, list) else [inner]:
+            if isinstance(child, ft.BaseControl):
+                found += texts_of(child)
+    return found
 
 
 def phase(app: AppHarness) -> str:
@@ -361,11 +375,47 @@ async def test_leaving_the_pause_gives_the_lifecycle_back(app, fake_time):
     assert app.page.on_app_lifecycle_state_change is None
 
 
-async def test_the_tap_shows_the_breath_first_and_the_buttons_with_the_first_phase(app, fake_time):
-    # As with a browser drawing: the guide's top goes out on its own, the rest a moment later.
+async def test_pauze_nu_shows_the_first_look_laid_out_ahead_then_the_running_screen(app, fake_time):
+    # As with a browser drawing: home carries the default pause's first look, hidden.
     app.ctx.first_paint_delay = app.shell.first_paint_delay = 0.5
+    app.ctx.refresh()
+    await app.settle()
+    [ready] = app.page.overlay
+    cover = ready.content
+    assert cover.opacity == 0
+    assert "In" in texts_of(cover) and "nog 1:00" in texts_of(cover)
     before_tap = len(app.conn.messages)
     await app.click("pause-now")
+    # the tap sends one patch, holding one value: the first look becomes opaque
+    assert sent_since(app, before_tap) == [(MessageAction.PATCH_CONTROL, "")]
+    assert cover.opacity == 1
+    assert not app.has("pause-stop")
+    before_rest = len(app.conn.messages)
+    await asyncio.sleep(HANDOVER_AFTER + ADDRESS_AFTER + 0.05)
+    await app.settle()
+    # then the whole running screen takes its place, and the first look leaves the page
+    assert app.has("pause-stop") and app.has("pause-hold") and app.has("pause-progress")
+    assert phase(app) == "In"
+    assert app.page.overlay == []
+    assert sent_since(app, before_rest) == [
+        (MessageAction.PATCH_CONTROL, ""),  # the running screen
+        (MessageAction.PATCH_CONTROL, ""),  # its first phase
+        (MessageAction.INVOKE_METHOD, "enable"),
+        (MessageAction.INVOKE_METHOD, "push_route"),
+    ]
+    assert app.page.route == "/pause/run"
+    assert app.find("pause-circle").scale == SCALE_IN
+    await fake_time.advance(4, app)
+    assert phase(app) == "Uit"
+
+
+async def test_a_pause_from_the_catalogue_shows_the_breath_first_and_the_buttons_after(
+    app, fake_time
+):
+    # No first look laid out ahead for it: the guide's top goes out on its own, the rest after.
+    app.ctx.first_paint_delay = app.shell.first_paint_delay = 0.5
+    before_tap = len(app.conn.messages)
+    await app.click("pause-start-calm-60")
     assert phase(app) == "In"
     assert app.has("pause-circle") and app.has("pause-time-left")
     assert not app.has("pause-stop") and not app.has("pause-progress")
@@ -387,3 +437,38 @@ async def test_the_tap_shows_the_breath_first_and_the_buttons_with_the_first_pha
     # and the pause runs on as ever
     await fake_time.advance(4, app)
     assert phase(app) == "Uit"
+
+
+async def test_a_double_tap_on_pauze_nu_starts_one_pause(app, fake_time):
+    app.ctx.first_paint_delay = app.shell.first_paint_delay = 0.5
+    app.ctx.refresh()
+    await app.settle()
+    await app.click("pause-now")
+    await app.click("pause-now")
+    await asyncio.sleep(HANDOVER_AFTER + 0.05)
+    await app.settle()
+    assert len(loops_left()) == 1
+    await app.click("pause-stop")
+    await app.click("pause-rate-skip")
+    assert len(stored(app)) == 1
+
+
+async def test_the_first_look_leaves_with_home_and_follows_the_device_on_motion(app, fake_time):
+    app.ctx.first_paint_delay = app.shell.first_paint_delay = 0.5
+    app.ctx.refresh()
+    await app.settle()
+    assert len(app.page.overlay) == 1
+    app.ctx.navigate("/plan")
+    await app.settle()
+    assert app.page.overlay == []
+    app.ctx.navigate("/")
+    await app.settle()
+    assert len(app.page.overlay) == 1
+    # The device says it wants less motion after home was drawn: the first look (with its
+    # circle) no longer fits, so the tap opens the running screen itself, without the circle.
+    pause_screen(app.ctx).note_system_reduce_motion(True)
+    mark = len(app.conn.messages)
+    await app.click("pause-now")
+    assert app.has("pause-phase") and not app.has("pause-circle")
+    assert app.page.overlay == []
+    assert len(sent_since(app, mark)) == 1
