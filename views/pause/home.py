@@ -32,7 +32,7 @@ def start_now(ctx: AppContext, kind: str | None = None, seconds: int | None = No
     ctx.start_pause(kind, seconds)
 
 
-def start_default(ctx: AppContext, ready: ReadyPause) -> None:
+def start_default(ctx: AppContext, ready: ReadyPause, below: ft.Control) -> None:
     """Pauze nu: show the first look laid out ahead, then open the running pause behind it."""
     ft.context.disable_auto_update()
     if ready.shown:
@@ -45,7 +45,7 @@ def start_default(ctx: AppContext, ready: ReadyPause) -> None:
     if not drawing or not ready.fits(kind.id, seconds, state.wants_less_motion(settings)):
         ctx.start_pause()
         return
-    ready.show()
+    ready.show(over=below)
 
     async def hand_over() -> None:
         await asyncio.sleep(HANDOVER_AFTER)
@@ -68,12 +68,15 @@ def build(ctx: AppContext) -> ft.Control:
         ctx, default, default_seconds, reduce_motion=state.wants_less_motion(settings)
     )
     ready.place()
+    # What lies below Pauze nu; the tap takes it away under the first look, so the client no
+    # longer paints it (the history chart) while the running screen is on its way.
+    below = ft.Column(spacing=GAP)
     top: list[ft.Control] = [
         ft.Row(
             [
                 primary_button(
                     ctx.t("pause.now"),
-                    lambda e: start_default(ctx, ready),
+                    lambda e: start_default(ctx, ready, below),
                     key="pause-now",
                     icon=ft.Icons.SPA,
                     height=BIG_TOUCH,
@@ -89,7 +92,7 @@ def build(ctx: AppContext) -> ft.Control:
             size=15,
         ),
     ]
-    column = ft.Column(top, spacing=GAP)
+    column = ft.Column([*top, below], spacing=GAP)
 
     def history() -> list[ft.Control]:
         # Loaded with the lower half: the chart library is not needed to show Pauze nu.
@@ -105,14 +108,14 @@ def build(ctx: AppContext) -> ft.Control:
         ]
 
     if state.note_home_drawn():
-        column.controls += history() + catalogue()
+        below.controls = history() + catalogue()
     else:
         # The first screen of a session: Pauze nu goes out on its own, the history chart and
         # the catalogue follow a moment later. Sent at once, the web client lays them all out
         # before the button can be tapped (cold start 1.5x a bare Flet app; 1.3x this way).
 
         def gone() -> bool:
-            return ctx.path != "/" or column.page is None
+            return ctx.path != "/" or column.page is None or ready.shown
 
         async def fill() -> None:
             await asyncio.sleep(ctx.first_paint_delay)
@@ -126,8 +129,8 @@ def build(ctx: AppContext) -> ft.Control:
                 await asyncio.sleep(0)
             if gone():
                 return
-            column.controls += lower
-            column.update()
+            below.controls = lower
+            below.update()
             if ctx.settings.sound:
                 # Geluid on: the default pause's tones are fetched now, so none waits for a tap.
                 phases = schedule_phases(default.pattern, default_seconds)

@@ -71,8 +71,9 @@ class ReadyPause:
         """Whether it shows the pause a tap would start now (settings or the device may differ)."""
         return (self.kind_id, self.seconds, self.reduce_motion) == (kind_id, seconds, reduce_motion)
 
-    def show(self) -> None:
-        """On screen at once: one patch with one value in it."""
+    def show(self, over: ft.Control) -> None:
+        """On screen at once, and `over` (what home had below the fold) taken from under it."""
         self.shown = True
         self.cover.opacity = 1
-        self.cover.update()
+        over.visible = False
+        self.ctx.page.update(self.cover, over)

@@ -104,6 +104,15 @@ def texts_of(control: Any) -> list[str]:
     return found
 
 
+def shown_on_page(control: Any) -> bool:
+    """Whether `control` and all that holds it are visible."""
+    while control is not None:
+        if not control.visible:
+            return False
+        control = control.parent
+    return True
+
+
 def phase(app: AppHarness) -> str:
     return app.find("pause-phase").value
 
@@ -386,9 +395,12 @@ async def test_pauze_nu_shows_the_first_look_laid_out_ahead_then_the_running_scr
     assert "In" in texts_of(cover) and "nog 1:00" in texts_of(cover)
     before_tap = len(app.conn.messages)
     await app.click("pause-now")
-    # the tap sends one patch, holding one value: the first look becomes opaque
-    assert sent_since(app, before_tap) == [(MessageAction.PATCH_CONTROL, "")]
+    # the tap sends two small patches: the first look becomes opaque, and what home has below
+    # the fold leaves from under it
+    assert sent_since(app, before_tap) == [(MessageAction.PATCH_CONTROL, "")] * 2
     assert cover.opacity == 1
+    assert not shown_on_page(app.find("pause-start-calm-60"))
+    assert shown_on_page(app.find("pause-now"))
     assert not app.has("pause-stop")
     before_rest = len(app.conn.messages)
     await asyncio.sleep(HANDOVER_AFTER + ADDRESS_AFTER + 0.05)
