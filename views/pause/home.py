@@ -37,12 +37,11 @@ def start_default(ctx: AppContext, ready: ReadyPause, below: ft.Control) -> None
     ft.context.disable_auto_update()
     if ready.shown:
         return  # a second tap of a double tap: the pause is already on its way
-    state = pause_screen(ctx)
-    settings = ctx.settings
-    kind = state.kind(settings.default_pause_kind)
-    seconds = fit_seconds(kind, settings.default_pause_seconds)
     drawing = ctx.first_paint_delay > 0  # view tests have no client: all goes in one go
-    if not drawing or not ready.fits(kind.id, seconds, state.wants_less_motion(settings)):
+    # A change of settings draws home (and its first look) anew; the device's wish for less
+    # motion may arrive after home was drawn.
+    less_motion = pause_screen(ctx).wants_less_motion(ctx.settings)
+    if not drawing or ready.reduce_motion != less_motion:
         ctx.start_pause()
         return
     ready.show(over=below)

@@ -31,7 +31,7 @@ class ReadyPause:
         self, ctx: AppContext, kind: PauseKind, seconds: int, *, reduce_motion: bool
     ) -> None:
         self.ctx = ctx
-        self.kind_id, self.seconds, self.reduce_motion = kind.id, seconds, reduce_motion
+        self.reduce_motion = reduce_motion
         self.shown = False
         # Never started: the guide reads only its phases and length to show the first moment.
         session = PauseSession(kind, seconds, clock=lambda: 0.0)
@@ -66,10 +66,6 @@ class ReadyPause:
         # of the same pause would be taken for one another.
         overlay = self.ctx.page.overlay
         overlay[:] = [control for control in overlay if control is not self.root]
-
-    def fits(self, kind_id: str, seconds: int, reduce_motion: bool) -> bool:
-        """Whether it shows the pause a tap would start now (settings or the device may differ)."""
-        return (self.kind_id, self.seconds, self.reduce_motion) == (kind_id, seconds, reduce_motion)
 
     def show(self, over: ft.Control) -> None:
         """On screen at once, and `over` (what home had below the fold) taken from under it."""

@@ -113,6 +113,14 @@ def shown_on_page(control: Any) -> bool:
     return True
 
 
+async def runs_on_from_the_first_phase(app: AppHarness, fake_time: FakeTime) -> None:
+    """At the running pause's address, the circle growing, and on to the out-breath after 4 s."""
+    assert app.page.route == "/pause/run"
+    assert app.find("pause-circle").scale == SCALE_IN
+    await fake_time.advance(4, app)
+    assert phase(app) == "Uit"
+
+
 def phase(app: AppHarness) -> str:
     return app.find("pause-phase").value
 
@@ -415,10 +423,7 @@ async def test_pauze_nu_shows_the_first_look_laid_out_ahead_then_the_running_scr
         (MessageAction.INVOKE_METHOD, "enable"),
         (MessageAction.INVOKE_METHOD, "push_route"),
     ]
-    assert app.page.route == "/pause/run"
-    assert app.find("pause-circle").scale == SCALE_IN
-    await fake_time.advance(4, app)
-    assert phase(app) == "Uit"
+    await runs_on_from_the_first_phase(app, fake_time)
 
 
 async def test_a_pause_from_the_catalogue_shows_the_breath_first_and_the_buttons_after(
@@ -444,11 +449,7 @@ async def test_a_pause_from_the_catalogue_shows_the_breath_first_and_the_buttons
         (MessageAction.INVOKE_METHOD, "enable"),
         (MessageAction.INVOKE_METHOD, "push_route"),
     ]
-    assert app.page.route == "/pause/run"
-    assert app.find("pause-circle").scale == SCALE_IN
-    # and the pause runs on as ever
-    await fake_time.advance(4, app)
-    assert phase(app) == "Uit"
+    await runs_on_from_the_first_phase(app, fake_time)
 
 
 async def test_a_double_tap_on_pauze_nu_starts_one_pause(app, fake_time):
